@@ -1,0 +1,13 @@
+package network.omniphi.commons.events;
+
+/** Kafka topic names of DESIGN.md, in one place. */
+public final class Topics {
+    public static final String SETUP_REQUESTED = "validator.setup.requested";
+    public static final String STOP_REQUESTED = "validator.stop.requested";
+    public static final String NODE_EVENTS = "validator.node.events";
+    public static final String CHAIN_EVENTS = "validator.chain.events";
+    public static final String HEARTBEAT_EVENTS = "validator.heartbeat.events";
+
+    private Topics() {
+    }
+}

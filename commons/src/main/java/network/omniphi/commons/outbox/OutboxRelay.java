@@ -1,0 +1,219 @@
+package network.omniphi.commons.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Publishes outbox rows to Kafka at least once, in creation order. A round locks a batch with
+ * {@code FOR UPDATE SKIP LOCKED} (so several replicas never send the same row concurrently), sends it with an
+ * idempotent producer, waits for every acknowledgement and only then marks the rows published in the same
+ * transaction. A crash between acknowledgement and commit re-sends the batch; consumers dedupe on the event id.
+ * Runs on a worker thread, never on the event loop.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final String SELECT_BATCH = "SELECT id, topic, record_key, event_type, payload FROM outbox"
+            + " WHERE published_at IS NULL ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED";
+    private static final String MARK_PUBLISHED = "UPDATE outbox SET published_at = now() WHERE id = ANY($1)";
+    private static final Duration DB_TIMEOUT = Duration.ofSeconds(10);
+
+    private final Pool pool;
+    private final OutboxConfig config;
+    private final String bootstrapServers;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final AtomicBoolean paused = new AtomicBoolean();
+    private final AtomicLong pending = new AtomicLong();
+    private final Counter published;
+    private volatile Producer<String, byte[]> producer;
+
+    public OutboxRelay(Pool pool, OutboxConfig config, MeterRegistry registry,
+            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers) {
+        this.pool = pool;
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+        this.published = Counter.builder("omniphi.outbox.published").description("Events published from the outbox")
+                .register(registry);
+        registry.gauge("omniphi.outbox.pending", pending);
+    }
+
+    @Scheduled(every = "${omniphi.outbox.poll-interval:0.1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        if (!config.enabled() || paused.get()) {
+            return;
+        }
+        try {
+            while (relayOnce() == config.batchSize() && !paused.get()) {
+                // keep draining while full batches come back
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox relay round failed, will retry: %s", e.getMessage());
+            closeProducer();
+        }
+    }
+
+    /** One relay round; returns how many events were published. */
+    public int relayOnce() {
+        lock.lock();
+        try {
+            return relayBatch();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int relayBatch() {
+        SqlConnection conn = pool.getConnection().await().atMost(DB_TIMEOUT);
+        Transaction tx = null;
+        try {
+            tx = conn.begin().await().atMost(DB_TIMEOUT);
+            RowSet<Row> rows = conn.preparedQuery(SELECT_BATCH).execute(Tuple.of(config.batchSize()))
+                    .await().atMost(DB_TIMEOUT);
+            if (rows.size() == 0) {
+                tx.commit().await().atMost(DB_TIMEOUT);
+                return 0;
+            }
+            List<UUID> ids = send(rows);
+            conn.preparedQuery(MARK_PUBLISHED).execute(Tuple.of(ids.toArray(new UUID[0]))).await().atMost(DB_TIMEOUT);
+            tx.commit().await().atMost(DB_TIMEOUT);
+            published.increment(ids.size());
+            return ids.size();
+        } catch (RuntimeException e) {
+            if (tx != null) {
+                tx.rollback().onFailure().recoverWithNull().await().atMost(DB_TIMEOUT);
+            }
+            throw e;
+        } finally {
+            conn.close().onFailure().recoverWithNull().await().atMost(DB_TIMEOUT);
+        }
+    }
+
+    private List<UUID> send(RowSet<Row> rows) {
+        Producer<String, byte[]> p = producer();
+        List<UUID> ids = new ArrayList<>(rows.size());
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            UUID id = row.getUUID("id");
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.getString("topic"),
+                    row.getString("record_key"), row.getBuffer("payload").getBytes());
+            record.headers().add("event-type", row.getString("event_type").getBytes(StandardCharsets.UTF_8));
+            record.headers().add("outbox-id", id.toString().getBytes(StandardCharsets.UTF_8));
+            acks.add(p.send(record));
+            ids.add(id);
+        }
+        p.flush();
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        for (Future<RecordMetadata> ack : acks) {
+            try {
+                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for Kafka", e);
+            } catch (Exception e) {
+                throw new IllegalStateException("Kafka did not acknowledge the batch: " + e.getMessage(), e);
+            }
+        }
+        return ids;
+    }
+
+    @Scheduled(every = "${omniphi.outbox.housekeeping-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void housekeeping() {
+        try {
+            pool.preparedQuery("DELETE FROM outbox WHERE published_at < now() - make_interval(secs => $1)")
+                    .execute(Tuple.of((double) config.retention().toSeconds())).await().atMost(DB_TIMEOUT);
+            Row row = pool.query("SELECT count(*) AS n FROM outbox WHERE published_at IS NULL").execute()
+                    .await().atMost(DB_TIMEOUT).iterator().next();
+            pending.set(row.getLong("n"));
+        } catch (RuntimeException e) {
+            LOG.debugf("outbox housekeeping skipped: %s", e.getMessage());
+        }
+    }
+
+    /** Stops relaying until {@link #resume()} (operations and tests). */
+    public void pause() {
+        paused.set(true);
+        lock.lock();
+        lock.unlock();
+    }
+
+    public void resume() {
+        paused.set(false);
+    }
+
+    /** Drops the Kafka producer as a process restart would; the next round opens a new one. */
+    public void restart() {
+        lock.lock();
+        try {
+            closeProducer();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Producer<String, byte[]> producer() {
+        Producer<String, byte[]> p = producer;
+        if (p == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            props.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+            props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + UUID.randomUUID());
+            p = new KafkaProducer<>(props);
+            producer = p;
+        }
+        return p;
+    }
+
+    private void closeProducer() {
+        Producer<String, byte[]> p = producer;
+        producer = null;
+        if (p != null) {
+            p.close(Duration.ofSeconds(5));
+        }
+    }
+
+    @PreDestroy
+    void shutdown() {
+        paused.set(true);
+        restart();
+    }
+}

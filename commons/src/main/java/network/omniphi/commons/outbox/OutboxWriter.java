@@ -1,0 +1,35 @@
+package network.omniphi.commons.outbox;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.google.protobuf.Message;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Enqueues an event in the outbox. Must be called inside the transaction that makes the state change, so the event
+ * exists if and only if the change was committed.
+ */
+@ApplicationScoped
+public class OutboxWriter {
+
+    private final Clock clock;
+
+    public OutboxWriter(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Uni<Void> enqueue(String topic, String key, Message event) {
+        OutboxRecord record = new OutboxRecord();
+        record.id = UUID.randomUUID();
+        record.topic = topic;
+        record.recordKey = key;
+        record.eventType = event.getDescriptorForType().getFullName();
+        record.payload = event.toByteArray();
+        record.createdAt = clock.instant();
+        return record.persist().replaceWithVoid();
+    }
+}
