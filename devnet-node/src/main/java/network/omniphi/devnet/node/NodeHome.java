@@ -1,0 +1,165 @@
+package network.omniphi.devnet.node;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A node's home folder in CometBFT layout: {@code config/} (keys, config.toml, genesis.json) and {@code data/}. The
+ * consensus key is created exactly once: an existing key file is never touched, and concurrent inits cannot both
+ * write one (the file appears atomically through a hard link that fails if the name exists).
+ */
+public final class NodeHome {
+
+    public static final String DEFAULT_CHAIN_ID = "omniphi-devnet-1";
+    /** How many recent blocks a restarted signer checks for its own signatures before it signs. */
+    public static final int DOUBLE_SIGN_CHECK_HEIGHT = 10;
+    private static final Set<PosixFilePermission> DIR_MODE = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
+
+    private final Path root;
+
+    public NodeHome(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path validatorKeyFile() {
+        return root.resolve("config").resolve("priv_validator_key.json");
+    }
+
+    public Path nodeKeyFile() {
+        return root.resolve("config").resolve("node_key.json");
+    }
+
+    public Path configFile() {
+        return root.resolve("config").resolve("config.toml");
+    }
+
+    public Path genesisFile() {
+        return root.resolve("config").resolve("genesis.json");
+    }
+
+    public Path stateFile() {
+        return root.resolve("data").resolve("priv_validator_state.json");
+    }
+
+    public boolean initialized() {
+        return Files.exists(validatorKeyFile());
+    }
+
+    /** Creates whatever is missing; returns true when this call created the consensus key. */
+    public boolean init(String moniker, String chainId) {
+        try {
+            directory(root);
+            directory(root.resolve("config"));
+            directory(root.resolve("data"));
+            boolean created = createKeyIfAbsent(validatorKeyFile(), true);
+            createKeyIfAbsent(nodeKeyFile(), false);
+            writeIfAbsent(configFile(), configToml(moniker));
+            writeIfAbsent(genesisFile(), Json.write(Map.of("chain_id", chainId)));
+            writeIfAbsent(stateFile(), "{\"height\":\"0\",\"round\":0,\"step\":0}");
+            return created;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot initialise node home " + root, e);
+        }
+    }
+
+    /** The public half of the consensus key, read from the key file. */
+    public ConsensusKey consensusKey() {
+        return ConsensusKey.publicPartOf(read(validatorKeyFile()));
+    }
+
+    /** The public half of the node (p2p) key; its id is what peers know the node by. */
+    public ConsensusKey nodeKey() {
+        return ConsensusKey.publicPartOfNodeKey(read(nodeKeyFile()));
+    }
+
+    public String chainId() {
+        String id = Json.string(Json.parse(read(genesisFile())), "chain_id");
+        return id == null ? DEFAULT_CHAIN_ID : id;
+    }
+
+    public String moniker() {
+        for (String line : read(configFile()).split("\n")) {
+            if (line.startsWith("moniker = ")) {
+                return line.substring("moniker = ".length()).replace("\"", "");
+            }
+        }
+        return "node";
+    }
+
+    private boolean createKeyIfAbsent(Path file, boolean validatorKey) throws IOException {
+        if (Files.exists(file)) {
+            return false;
+        }
+        ConsensusKey key = ConsensusKey.generate();
+        try {
+            return writeOnce(file, validatorKey ? key.toFileJson() : key.toNodeKeyJson());
+        } finally {
+            key.forgetPrivatePart();
+        }
+    }
+
+    private boolean writeIfAbsent(Path file, String content) throws IOException {
+        return !Files.exists(file) && writeOnce(file, content);
+    }
+
+    /** Writes a 0600 temp file, then links it to the final name; the link fails if another writer won. */
+    private static boolean writeOnce(Path file, String content) throws IOException {
+        Path tmp = Files.createTempFile(file.getParent(), ".tmp-", ".json",
+                PosixFilePermissions.asFileAttribute(FILE_MODE));
+        try {
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            Files.createLink(file, tmp);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void directory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+        }
+        Files.setPosixFilePermissions(dir, DIR_MODE);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static String configToml(String moniker) {
+        String safe = moniker.replace("\"", "").replace("\\", "").replace("\n", " ");
+        return String.join("\n",
+                "# CometBFT-like settings of an Omniphi devnet validator node",
+                "moniker = \"" + safe + "\"",
+                "",
+                "[rpc]",
+                "laddr = \"tcp://127.0.0.1:26657\"",
+                "",
+                "[p2p]",
+                "laddr = \"tcp://0.0.0.0:26656\"",
+                "",
+                "[consensus]",
+                "# a restarted signer first checks this many recent blocks for its own signatures",
+                "double_sign_check_height = " + DOUBLE_SIGN_CHECK_HEIGHT,
+                "");
+    }
+}

@@ -1,0 +1,82 @@
+package network.omniphi.devnet.node;
+
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Entry point of the devnet validator node process.
+ *
+ * <pre>
+ *   init  --home DIR --moniker M [--chain-id omniphi-devnet-1]
+ *   start --home DIR --rpc-port N --p2p-port N [--grpc-port N] --chain-rpc URL [--moniker M] [--chain-id ID]
+ * </pre>
+ *
+ * Never prints key material: only the validator address and public key.
+ */
+public final class NodeMain {
+
+    private static final String USAGE = """
+            usage: NodeMain init  --home DIR --moniker M [--chain-id ID]
+                   NodeMain start --home DIR --rpc-port N --p2p-port N [--grpc-port N] --chain-rpc URL \
+            [--moniker M] [--chain-id ID] [--poll-ms N]""";
+    private static final long DEFAULT_POLL_MILLIS = 300;
+
+    private NodeMain() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            if (args.length == 0) {
+                throw new IllegalArgumentException("missing subcommand");
+            }
+            switch (args[0]) {
+                case "init" -> {
+                    CommandLine cli = new CommandLine(args, 1, Set.of("home", "moniker", "chain-id"));
+                    init(cli, cli.required("moniker"));
+                }
+                case "start" -> start(new CommandLine(args, 1,
+                        Set.of("home", "rpc-port", "p2p-port", "grpc-port", "chain-rpc", "moniker", "chain-id",
+                                "poll-ms")));
+                default -> throw new IllegalArgumentException("unknown subcommand " + args[0]);
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+        } catch (Exception e) {
+            System.err.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void init(CommandLine cli, String moniker) {
+        NodeHome home = new NodeHome(Path.of(cli.required("home")));
+        boolean created = home.init(moniker,
+                cli.optional("chain-id", NodeHome.DEFAULT_CHAIN_ID));
+        ConsensusKey key = home.consensusKey();
+        System.out.printf("%s consensus key address=%s pubkey=%s home=%s%n",
+                created ? "created" : "kept existing", key.address(), key.publicKeyBase64(), home.root());
+    }
+
+    private static void start(CommandLine cli) throws Exception {
+        NodeHome home = new NodeHome(Path.of(cli.required("home")));
+        if (!home.initialized()) {
+            init(cli, cli.optional("moniker", "validator"));
+        }
+        NodeServer.Settings settings = new NodeServer.Settings(cli.port("rpc-port", true),
+                cli.port("p2p-port", true), cli.port("grpc-port", false), cli.required("chain-rpc"),
+                Long.parseLong(cli.optional("poll-ms", Long.toString(DEFAULT_POLL_MILLIS))));
+        NodeServer server = new NodeServer(home, settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            System.out.println("node stopped");
+            stopped.countDown();
+        }, "devnet-node-shutdown"));
+        server.start();
+        System.out.printf("node started rpc=127.0.0.1:%d p2p=127.0.0.1:%d address=%s%n", server.rpcPort(),
+                server.p2pPort(), home.consensusKey().address());
+        stopped.await();
+    }
+}
