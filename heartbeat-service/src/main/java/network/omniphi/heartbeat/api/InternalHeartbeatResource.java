@@ -1,0 +1,68 @@
+package network.omniphi.heartbeat.api;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.common.annotation.NonBlocking;
+import io.smallrye.mutiny.Uni;
+
+import network.omniphi.heartbeat.config.HeartbeatConfig;
+import network.omniphi.heartbeat.domain.InvalidQueryException;
+import network.omniphi.heartbeat.domain.WalletAddresses;
+import network.omniphi.heartbeat.infra.HeartbeatEntity;
+
+/**
+ * Internal reads for the gateway (not routed publicly). {@code stale} is computed at read time from
+ * {@code lastSeen} and {@code omniphi.heartbeat.stale-after}, so it flips exactly when the configured time passes.
+ */
+@Path("/internal/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class InternalHeartbeatResource {
+
+    private final HeartbeatConfig config;
+    private final Clock clock;
+
+    public InternalHeartbeatResource(HeartbeatConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("/heartbeats")
+    @WithSession
+    public Uni<List<HeartbeatView>> byWallet(@QueryParam("walletAddress") String walletAddress) {
+        if (walletAddress == null || walletAddress.isBlank()) {
+            return Uni.createFrom().failure(new InvalidQueryException("walletAddress", "is required"));
+        }
+        if (!WalletAddresses.isValid(walletAddress)) {
+            return Uni.createFrom()
+                    .failure(new InvalidQueryException("walletAddress", "must be a bech32 omni1... address"));
+        }
+        Instant staleBefore = clock.instant().minus(config.staleAfter());
+        return HeartbeatEntity.<HeartbeatEntity>list("walletAddress = ?1 order by firstSeen, consensusPubkey",
+                walletAddress).map(rows -> rows.stream().map(row -> view(row, staleBefore)).toList());
+    }
+
+    /** An endpoint that does nothing: the benchmark's baseline for the cost of the HTTP stack itself. */
+    @GET
+    @Path("/ping")
+    @Produces(MediaType.TEXT_PLAIN)
+    @NonBlocking
+    public String ping() {
+        return "pong";
+    }
+
+    private static HeartbeatView view(HeartbeatEntity row, Instant staleBefore) {
+        return new HeartbeatView(row.walletAddress, row.consensusPubkey, row.setupRequestId, row.firstSeen,
+                row.lastSeen, row.blockHeight, row.uptimeSeconds, row.localRpcPort, row.localP2pPort,
+                row.lastSeen.isBefore(staleBefore), row.heightStalled);
+    }
+}

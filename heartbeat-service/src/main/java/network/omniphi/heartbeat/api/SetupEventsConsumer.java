@@ -1,0 +1,83 @@
+package network.omniphi.heartbeat.api;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+import network.omniphi.commons.events.EventMetas;
+import network.omniphi.commons.inbox.InboxRepository;
+import network.omniphi.heartbeat.infra.LocalSetupRegistry;
+import network.omniphi.proto.events.v1.EventMeta;
+import network.omniphi.proto.events.v1.RunMode;
+import network.omniphi.proto.events.v1.SetupRequested;
+import network.omniphi.proto.events.v1.StopRequested;
+
+/**
+ * Learns the local-mode setups from {@code validator.setup.requested} and {@code validator.stop.requested}. Each
+ * event is applied once (inbox on the event id) in one transaction; unreadable records are logged and skipped,
+ * database failures are retried with back-off.
+ */
+@ApplicationScoped
+public class SetupEventsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(SetupEventsConsumer.class);
+    static final String CONSUMER = "heartbeat-service";
+
+    private final InboxRepository inbox;
+    private final LocalSetupRegistry registry;
+
+    public SetupEventsConsumer(InboxRepository inbox, LocalSetupRegistry registry) {
+        this.inbox = inbox;
+        this.registry = registry;
+    }
+
+    @Incoming("setup-requested")
+    public Uni<Void> setupRequested(byte[] payload) {
+        SetupRequested event;
+        try {
+            event = SetupRequested.parseFrom(payload);
+        } catch (InvalidProtocolBufferException e) {
+            LOG.warnf("skipping unreadable SetupRequested record: %s", e.getMessage());
+            return Uni.createFrom().voidItem();
+        }
+        if (event.getRunMode() != RunMode.RUN_MODE_LOCAL || event.getSetupRequestId().isEmpty()) {
+            return Uni.createFrom().voidItem(); // cloud setups are the provisioner's
+        }
+        return once(event.getMeta(), e -> registry.setupRequested(event));
+    }
+
+    @Incoming("stop-requested")
+    public Uni<Void> stopRequested(byte[] payload) {
+        StopRequested event;
+        try {
+            event = StopRequested.parseFrom(payload);
+        } catch (InvalidProtocolBufferException e) {
+            LOG.warnf("skipping unreadable StopRequested record: %s", e.getMessage());
+            return Uni.createFrom().voidItem();
+        }
+        if (event.getSetupRequestId().isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return once(event.getMeta(), e -> registry.stopRequested(event));
+    }
+
+    private Uni<Void> once(EventMeta meta, Function<EventMeta, Uni<Void>> apply) {
+        if (meta.getEventId().isEmpty()) {
+            LOG.warn("skipping an event without meta.event_id (cannot be deduplicated)");
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(
+                () -> inbox.firstDelivery(EventMetas.eventId(meta), CONSUMER)
+                        .flatMap(first -> first ? apply.apply(meta) : Uni.createFrom().voidItem())))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(10);
+    }
+}

@@ -1,0 +1,28 @@
+package network.omniphi.heartbeat.domain;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * A heartbeat whose fields are well-formed (not yet authenticated). {@code timestampText} is kept exactly as sent
+ * because the signature covers that text; {@code timestamp} is its parsed value.
+ */
+public record SignedHeartbeat(String walletAddress, String consensusPubkey, byte[] consensusKey, long blockHeight,
+        long uptimeSeconds, int localRpcPort, int localP2pPort, String timestampText, Instant timestamp,
+        byte[] signature) {
+
+    /**
+     * The signed bytes: UTF-8 of the JSON object of every field but {@code signature}, keys sorted by code point, no
+     * whitespace, integers in plain decimal, strings as sent (their formats need no escaping).
+     */
+    public byte[] canonicalBytes() {
+        String json = "{\"blockHeight\":" + blockHeight
+                + ",\"consensusPubkey\":\"" + consensusPubkey + '"'
+                + ",\"localP2pPort\":" + localP2pPort
+                + ",\"localRpcPort\":" + localRpcPort
+                + ",\"timestamp\":\"" + timestampText + '"'
+                + ",\"uptimeSeconds\":" + uptimeSeconds
+                + ",\"walletAddress\":\"" + walletAddress + "\"}";
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,20 @@
+package network.omniphi.heartbeat.domain;
+
+/**
+ * Result of one conditional write. For an accepted write: the setup the key is bound to (or null), whether the row
+ * was new, and whether the wallet has a pending local setup the key may be bound to.
+ */
+public record StoreOutcome(Status status, String setupRequestId, boolean inserted, boolean bindingCandidate) {
+
+    public enum Status {
+        ACCEPTED, REPLAYED, KEY_BOUND_ELSEWHERE
+    }
+
+    public static StoreOutcome accepted(String setupRequestId, boolean inserted, boolean bindingCandidate) {
+        return new StoreOutcome(Status.ACCEPTED, setupRequestId, inserted, bindingCandidate);
+    }
+
+    public static StoreOutcome refused(Status status) {
+        return new StoreOutcome(status, null, false, false);
+    }
+}

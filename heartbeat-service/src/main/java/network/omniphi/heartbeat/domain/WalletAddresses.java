@@ -1,0 +1,18 @@
+package network.omniphi.heartbeat.domain;
+
+/** Rules for the {@code omni} account addresses that own local validators. */
+public final class WalletAddresses {
+
+    public static final String PREFIX = "omni";
+
+    private WalletAddresses() {
+    }
+
+    /** True for a lower-case bech32 {@code omni1...} address with a valid checksum and a 20- or 32-byte payload. */
+    public static boolean isValid(String address) {
+        return Bech32.decode(address)
+                .filter(d -> PREFIX.equals(d.hrp()))
+                .filter(d -> d.data().length == 20 || d.data().length == 32)
+                .isPresent();
+    }
+}
