@@ -1,0 +1,24 @@
+package network.omniphi.devnet.domain;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+
+/** Genesis: funded accounts (in bond denom, numbered in this order) and validators with their power. */
+public record Genesis(Instant time, List<FundedAccount> accounts, List<GenesisValidator> validators) {
+
+    public record FundedAccount(String address, BigInteger amount) {
+    }
+
+    /** A genesis validator; its operator and consensus keys are derived deterministically from the moniker. */
+    public record GenesisValidator(String moniker, long power) {
+    }
+
+    public Genesis {
+        accounts = List.copyOf(accounts);
+        validators = List.copyOf(validators);
+        if (validators.isEmpty()) {
+            throw new IllegalArgumentException("genesis needs at least one validator so there is an active set");
+        }
+    }
+}

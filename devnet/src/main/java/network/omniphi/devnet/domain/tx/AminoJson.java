@@ -1,0 +1,119 @@
+package network.omniphi.devnet.domain.tx;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import network.omniphi.devnet.domain.ChainError;
+import network.omniphi.devnet.domain.ChainException;
+import network.omniphi.devnet.domain.Dec;
+
+/**
+ * The legacy amino JSON StdSignDoc exactly as SDK 0.50 {@code x/tx} aminojson renders it for SIGN_MODE_LEGACY_AMINO_JSON:
+ * sorted keys, numbers as strings, empty fields omitted unless the SDK marks them {@code dont_omitempty}
+ * (account_number, chain_id, fee, fee.amount, fee.gas, memo, msgs, sequence; the message's description, commission and
+ * its rates, min_self_delegation, value, coin amounts), LegacyDec as {@code "0.100000000000000000"}.
+ */
+public final class AminoJson {
+
+    private AminoJson() {
+    }
+
+    public static byte[] signBytes(DecodedTx tx, String chainId, long accountNumber, long sequence) {
+        return signDoc(tx, chainId, accountNumber, sequence).getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static String signDoc(DecodedTx tx, String chainId, long accountNumber, long sequence) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("account_number", Long.toUnsignedString(accountNumber));
+        doc.put("chain_id", chainId);
+        doc.put("fee", fee(tx.fee()));
+        doc.put("memo", tx.memo());
+        List<Object> msgs = new ArrayList<>();
+        for (TxMessage message : tx.messages()) {
+            msgs.add(message(message));
+        }
+        doc.put("msgs", msgs);
+        doc.put("sequence", Long.toUnsignedString(sequence));
+        if (tx.timeoutHeight() != 0) {
+            doc.put("timeout_height", Long.toUnsignedString(tx.timeoutHeight()));
+        }
+        return CanonicalJson.write(doc);
+    }
+
+    private static Map<String, Object> fee(Fee fee) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<Object> amount = new ArrayList<>();
+        fee.amount().forEach(coin -> amount.add(coin(coin)));
+        out.put("amount", amount);
+        out.put("gas", Long.toUnsignedString(fee.gasLimit()));
+        putIfNotEmpty(out, "payer", fee.payer());
+        putIfNotEmpty(out, "granter", fee.granter());
+        return out;
+    }
+
+    private static Map<String, Object> message(TxMessage message) {
+        if (!(message instanceof MsgCreateValidator msg)) {
+            throw new ChainException(ChainError.NOT_SUPPORTED, "no amino JSON rendering for " + message.typeUrl());
+        }
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("commission", commission(msg.commission()));
+        putIfNotEmpty(value, "delegator_address", msg.delegatorAddress());
+        value.put("description", description(msg.description()));
+        value.put("min_self_delegation", orZero(msg.minSelfDelegation()));
+        if (!msg.pubKeyType().isEmpty()) {
+            value.put("pubkey", pubKey(msg.pubKeyType(), msg.pubKey()));
+        }
+        putIfNotEmpty(value, "validator_address", msg.validatorAddress());
+        value.put("value", coin(msg.value()));
+        return Map.of("type", MsgCreateValidator.AMINO_NAME, "value", value);
+    }
+
+    private static Map<String, Object> commission(CommissionRates rates) {
+        return Map.of("rate", dec("rate", rates.rate()), "max_rate", dec("max_rate", rates.maxRate()),
+                "max_change_rate", dec("max_change_rate", rates.maxChangeRate()));
+    }
+
+    private static Map<String, Object> description(Description d) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        putIfNotEmpty(out, "moniker", d.moniker());
+        putIfNotEmpty(out, "identity", d.identity());
+        putIfNotEmpty(out, "website", d.website());
+        putIfNotEmpty(out, "security_contact", d.securityContact());
+        putIfNotEmpty(out, "details", d.details());
+        return out;
+    }
+
+    private static Map<String, Object> pubKey(String typeUrl, byte[] key) {
+        String aminoType = switch (typeUrl) {
+            case MsgCreateValidator.ED25519_TYPE_URL -> "tendermint/PubKeyEd25519";
+            case "/cosmos.crypto.secp256k1.PubKey" -> "tendermint/PubKeySecp256k1";
+            default -> throw new ChainException(ChainError.NOT_SUPPORTED, "no amino name for pubkey " + typeUrl);
+        };
+        return Map.of("type", aminoType, "value", Base64.getEncoder().encodeToString(key));
+    }
+
+    private static Map<String, Object> coin(Coin coin) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("amount", orZero(coin.amount()));
+        putIfNotEmpty(out, "denom", coin.denom());
+        return out;
+    }
+
+    private static String dec(String field, String wire) {
+        return wire.isEmpty() ? "0" : Dec.toHuman(Dec.fromWire(field, wire));
+    }
+
+    private static String orZero(String value) {
+        return value.isEmpty() ? "0" : value;
+    }
+
+    private static void putIfNotEmpty(Map<String, Object> out, String key, String value) {
+        if (value != null && !value.isEmpty()) {
+            out.put(key, value);
+        }
+    }
+}
