@@ -1,0 +1,106 @@
+package network.omniphi.provisioning.api;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+import network.omniphi.commons.events.EventMetas;
+import network.omniphi.commons.inbox.InboxRepository;
+import network.omniphi.proto.events.v1.RunMode;
+import network.omniphi.proto.events.v1.SetupRequested;
+import network.omniphi.provisioning.config.ProvisioningConfig;
+import network.omniphi.provisioning.domain.NodeChange;
+import network.omniphi.provisioning.domain.NodeSpecRules;
+import network.omniphi.provisioning.domain.ProvisioningException;
+import network.omniphi.provisioning.domain.Transition;
+import network.omniphi.provisioning.domain.ValidatorNode;
+import network.omniphi.provisioning.infra.persistence.NodeRepository;
+
+/**
+ * {@code validator.setup.requested}: a cloud setup becomes one node (row + {@code provisioning} event, one
+ * transaction). Deduplicated on event id; a retried request with a new event id finds the existing node by setup id
+ * and changes nothing, so no second node can ever be created.
+ */
+@ApplicationScoped
+public class SetupRequestedConsumer {
+
+    static final String CONSUMER = "provisioning.setup-requested";
+    private static final Logger LOG = Logger.getLogger(SetupRequestedConsumer.class);
+
+    private final InboxRepository inbox;
+    private final NodeRepository nodes;
+    private final ReconcileLoop loop;
+    private final ProvisioningConfig config;
+    private final Clock clock;
+
+    public SetupRequestedConsumer(InboxRepository inbox, NodeRepository nodes, ReconcileLoop loop,
+            ProvisioningConfig config, Clock clock) {
+        this.inbox = inbox;
+        this.nodes = nodes;
+        this.loop = loop;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Incoming("setup-requested")
+    public Uni<Void> consume(byte[] payload) {
+        SetupRequested event;
+        try {
+            event = SetupRequested.parseFrom(payload);
+        } catch (InvalidProtocolBufferException e) {
+            LOG.warnf("skipping unreadable SetupRequested (%d bytes)", payload.length);
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.withTransaction(() -> inbox.firstDelivery(EventMetas.eventId(event.getMeta()), CONSUMER)
+                .flatMap(first -> first ? apply(event) : Uni.createFrom().item(false)))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(20)
+                .invoke(created -> {
+                    if (created) {
+                        loop.kick();
+                    }
+                }).replaceWithVoid();
+    }
+
+    private Uni<Boolean> apply(SetupRequested event) {
+        if (event.getRunMode() != RunMode.RUN_MODE_CLOUD || event.getSetupRequestId().isBlank()) {
+            return Uni.createFrom().item(false);
+        }
+        return nodes.node(event.getSetupRequestId()).flatMap(existing -> {
+            if (existing != null) {
+                LOG.infof("setup %s already has node %s; nothing to do", existing.setupRequestId(), existing.name());
+                return Uni.createFrom().item(false);
+            }
+            return nodes.create(newNode(event)).replaceWith(true);
+        });
+    }
+
+    private Transition newNode(SetupRequested event) {
+        String chainId = event.getChainId().isBlank() ? config.defaultChainId() : event.getChainId();
+        String provider = event.getProvider().isBlank() ? "omniphi_cloud" : event.getProvider();
+        String moniker = event.getValidatorName();
+        ValidatorNode node = ValidatorNode.requested(event.getSetupRequestId(), safeMoniker(moniker), chainId,
+                provider, clock.instant());
+        try {
+            NodeSpecRules.check(event.getSetupRequestId(), moniker, chainId);
+            return Transition.of(node, new NodeChange.Provisioning());
+        } catch (ProvisioningException.InvalidNodeSpec e) {
+            String reason = "invalid setup request: " + e.errors().stream()
+                    .map(f -> f.field() + " " + f.message()).reduce((a, b) -> a + "; " + b).orElse("");
+            return Transition.of(node.failed(reason), new NodeChange.Failed(reason));
+        }
+    }
+
+    private static String safeMoniker(String moniker) {
+        String m = moniker == null || moniker.isBlank() ? "validator" : moniker;
+        return m.length() > 70 ? m.substring(0, 70) : m;
+    }
+}

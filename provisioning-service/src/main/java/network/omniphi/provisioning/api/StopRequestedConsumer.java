@@ -1,0 +1,77 @@
+package network.omniphi.provisioning.api;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+import network.omniphi.commons.events.EventMetas;
+import network.omniphi.commons.inbox.InboxRepository;
+import network.omniphi.proto.events.v1.RunMode;
+import network.omniphi.proto.events.v1.StopRequested;
+import network.omniphi.provisioning.domain.NodeLifecycle;
+import network.omniphi.provisioning.infra.persistence.NodeRepository;
+
+/**
+ * {@code validator.stop.requested}: marks the node to stop and announces {@code stopping} in one transaction; the
+ * reconcile loop then scales it to zero (or ends the process), keeping the volume and key, and announces
+ * {@code stopped}.
+ */
+@ApplicationScoped
+public class StopRequestedConsumer {
+
+    static final String CONSUMER = "provisioning.stop-requested";
+    private static final Logger LOG = Logger.getLogger(StopRequestedConsumer.class);
+
+    private final InboxRepository inbox;
+    private final NodeRepository nodes;
+    private final NodeLifecycle lifecycle;
+    private final ReconcileLoop loop;
+
+    public StopRequestedConsumer(InboxRepository inbox, NodeRepository nodes, NodeLifecycle lifecycle,
+            ReconcileLoop loop) {
+        this.inbox = inbox;
+        this.nodes = nodes;
+        this.lifecycle = lifecycle;
+        this.loop = loop;
+    }
+
+    @Incoming("stop-requested")
+    public Uni<Void> consume(byte[] payload) {
+        StopRequested event;
+        try {
+            event = StopRequested.parseFrom(payload);
+        } catch (InvalidProtocolBufferException e) {
+            LOG.warnf("skipping unreadable StopRequested (%d bytes)", payload.length);
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.withTransaction(() -> inbox.firstDelivery(EventMetas.eventId(event.getMeta()), CONSUMER)
+                .flatMap(first -> first ? apply(event) : Uni.createFrom().item(false)))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(20)
+                .invoke(changed -> {
+                    if (changed) {
+                        loop.kick();
+                    }
+                }).replaceWithVoid();
+    }
+
+    private Uni<Boolean> apply(StopRequested event) {
+        if (event.getRunMode() == RunMode.RUN_MODE_LOCAL) {
+            return Uni.createFrom().item(false);
+        }
+        return nodes.node(event.getSetupRequestId()).flatMap(node -> {
+            if (node == null) {
+                LOG.infof("stop for setup %s without a node; ignored", event.getSetupRequestId());
+                return Uni.createFrom().item(false);
+            }
+            return lifecycle.stopRequested(node).map(nodes::apply).orElse(Uni.createFrom().item(false));
+        });
+    }
+}

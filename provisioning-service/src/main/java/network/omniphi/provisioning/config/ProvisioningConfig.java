@@ -1,0 +1,114 @@
+package network.omniphi.provisioning.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Provisioning settings ({@code omniphi.provisioning.*}). */
+@ConfigMapping(prefix = "omniphi.provisioning")
+public interface ProvisioningConfig {
+
+    enum Runtime {
+        KUBERNETES, LOCAL
+    }
+
+    /** Where nodes run: {@code kubernetes} (ValidatorNode resources) or {@code local} (processes, dev stack). */
+    @WithDefault("kubernetes")
+    Runtime runtime();
+
+    /** CometBFT RPC whose height a node must be within 3 blocks of before it counts as provisioned. */
+    @WithDefault("http://127.0.0.1:26657")
+    String referenceRpc();
+
+    /** Chain id used when a setup request carries none. */
+    @WithDefault("omniphi-devnet-1")
+    String defaultChainId();
+
+    /** How often every node is reconciled. */
+    @WithDefault("0.5s")
+    Duration reconcileInterval();
+
+    /** How long a node may take from request to provisioned before it is failed. */
+    @WithDefault("10m")
+    Duration provisionTimeout();
+
+    /** How often height and lastHealthCheck of a healthy node are stored (events still only on change). */
+    @WithDefault("5s")
+    Duration healthInterval();
+
+    /** Identity of this instance in leader election; defaults to host name + random suffix. */
+    Optional<String> identity();
+
+    Local local();
+
+    Kubernetes kubernetes();
+
+    /** The local process runtime. */
+    interface Local {
+        /** Folder holding one home per node ({@code <home-root>/<node name>}). */
+        @WithDefault("${OMNIPHI_RUN_DIR:.run}/nodes")
+        String homeRoot();
+
+        /** First port of the range local nodes take ports from (three per node). */
+        @WithDefault("27000")
+        int portRangeStart();
+
+        /** Last port of the range. */
+        @WithDefault("27999")
+        int portRangeEnd();
+
+        /** Restarts within {@link #restartWindow()} after which a crashing node is failed. */
+        @WithDefault("5")
+        int maxRestarts();
+
+        @WithDefault("60s")
+        Duration restartWindow();
+
+        /** How often a node polls the chain (passed to the node as --poll-ms). */
+        @WithDefault("300")
+        int pollMillis();
+
+        /** Name of the leadership row in the database. */
+        @WithDefault("provisioning-local-runtime")
+        String leaseName();
+    }
+
+    /** The Kubernetes runtime. */
+    interface Kubernetes {
+        /** Namespace of the ValidatorNode resources; the client's namespace when unset. */
+        Optional<String> namespace();
+
+        /** Node image; it must contain the node binary with {@code init} and {@code start} subcommands. */
+        @WithDefault("ghcr.io/omniphi/devnet-node:0.1.0")
+        String image();
+
+        @WithDefault("20Gi")
+        String storageSize();
+
+        /** Storage class of the data volume; the cluster default when unset. */
+        Optional<String> storageClass();
+
+        /** How P2P is exposed: {@code LoadBalancer}, {@code NodePort} or {@code ClusterIP}. */
+        @WithDefault("LoadBalancer")
+        String p2pExposure();
+
+        /** URL the provisioner reads /status from; {name} and {namespace} are replaced. */
+        @WithDefault("http://{name}-rpc.{namespace}.svc:26657")
+        String statusUrlTemplate();
+
+        /** Lease object used for leader election among provisioner replicas. */
+        @WithDefault("omniphi-provisioning-leader")
+        String leaseName();
+
+        @WithDefault("15s")
+        Duration leaseDuration();
+
+        @WithDefault("10s")
+        Duration renewDeadline();
+
+        @WithDefault("2s")
+        Duration retryPeriod();
+    }
+}

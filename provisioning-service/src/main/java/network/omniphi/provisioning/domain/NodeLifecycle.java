@@ -1,0 +1,122 @@
+package network.omniphi.provisioning.domain;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The pure state machine of a node: given what the runtime and the node's /status say, decides the next state and
+ * the events to publish. Empty means "nothing changed, write nothing". Events only on change.
+ */
+public final class NodeLifecycle {
+
+    /** A node counts as caught up when it is at most this many blocks behind the reference RPC. */
+    public static final long MAX_LAG_BLOCKS = 3;
+
+    private final Duration provisionTimeout;
+    private final Duration healthInterval;
+
+    public NodeLifecycle(Duration provisionTimeout, Duration healthInterval) {
+        this.provisionTimeout = provisionTimeout;
+        this.healthInterval = healthInterval;
+    }
+
+    /** For a node the user wants running, after the runtime applied it. */
+    public Optional<Transition> whileRunning(ValidatorNode node, RuntimeReport report, Optional<StatusReading> reading,
+            OptionalLong referenceHeight, Instant now) {
+        if (node.status().settled() || node.status() == NodeStatus.STOPPING) {
+            return Optional.empty();
+        }
+        if (report.state() == RuntimeReport.State.FAILED) {
+            return Optional.of(fail(node, report.detail()));
+        }
+        if (node.status() == NodeStatus.PROVISIONING) {
+            return provisioning(node, report, reading, referenceHeight, now);
+        }
+        return health(node, report, reading, referenceHeight, now);
+    }
+
+    /** For a node the user asked to stop, after the runtime was told to stop it. */
+    public Optional<Transition> whileStopping(ValidatorNode node, RuntimeReport report) {
+        if (node.status() != NodeStatus.STOPPING || report.state() != RuntimeReport.State.STOPPED) {
+            return Optional.empty();
+        }
+        return Optional.of(Transition.of(node.withStatus(NodeStatus.STOPPED), new NodeChange.Stopped()));
+    }
+
+    /** The stop command: any live node goes to STOPPING (announced once); stopped or stopping nodes stay. */
+    public Optional<Transition> stopRequested(ValidatorNode node) {
+        if (node.status() == NodeStatus.STOPPING || node.status() == NodeStatus.STOPPED) {
+            return Optional.empty();
+        }
+        return Optional.of(Transition.of(node.stopRequested(), new NodeChange.Stopping()));
+    }
+
+    private Optional<Transition> provisioning(ValidatorNode node, RuntimeReport report,
+            Optional<StatusReading> reading, OptionalLong referenceHeight, Instant now) {
+        if (report.state() == RuntimeReport.State.READY && reading.isPresent()) {
+            StatusReading r = reading.get();
+            if (!validPubkey(r.consensusPubkey())) {
+                return Optional.of(fail(node, "node reported no valid ed25519 consensus public key"));
+            }
+            if (caughtUp(r, referenceHeight)) {
+                return Optional
+                        .of(Transition.of(node.provisioned(r.consensusPubkey(), report.endpoints(), r.height(), now),
+                                new NodeChange.Provisioned(r.consensusPubkey(), report.endpoints(), r.height())));
+            }
+        }
+        if (now.isAfter(node.createdAt().plus(provisionTimeout))) {
+            String why = report.state() != RuntimeReport.State.READY
+                    ? "node not ready" + (report.detail() == null ? "" : " (" + report.detail() + ")")
+                    : "node did not catch up with the chain";
+            return Optional.of(fail(node, "timeout after " + provisionTimeout.toSeconds() + "s: " + why));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Transition> health(ValidatorNode node, RuntimeReport report, Optional<StatusReading> reading,
+            OptionalLong referenceHeight, Instant now) {
+        NodeStatus next;
+        String detail;
+        if (report.state() != RuntimeReport.State.READY || reading.isEmpty()) {
+            next = NodeStatus.UNHEALTHY;
+            detail = report.state() != RuntimeReport.State.READY ? "workload not ready" : "status unreachable";
+        } else if (referenceHeight.isPresent()
+                ? !caughtUp(reading.get(), referenceHeight)
+                : reading.get().catchingUp()) {
+            next = NodeStatus.SYNCING;
+            detail = "catching up";
+        } else {
+            next = NodeStatus.RUNNING;
+            detail = "in sync";
+        }
+        long height = reading.map(StatusReading::height).orElse(node.latestHeight());
+        boolean due = node.lastHealthCheck() == null || !now.isBefore(node.lastHealthCheck().plus(healthInterval));
+        if (next != node.status()) {
+            boolean catchingUp = reading.map(StatusReading::catchingUp).orElse(true);
+            return Optional.of(Transition.of(node.checked(next, height, now),
+                    new NodeChange.HealthChanged(next, height, catchingUp, now, detail)));
+        }
+        return due ? Optional.of(Transition.of(node.checked(next, height, now))) : Optional.empty();
+    }
+
+    static boolean caughtUp(StatusReading reading, OptionalLong referenceHeight) {
+        return referenceHeight.isPresent() && !reading.catchingUp()
+                && reading.height() >= referenceHeight.getAsLong() - MAX_LAG_BLOCKS;
+    }
+
+    static boolean validPubkey(String base64) {
+        try {
+            return base64 != null && Base64.getDecoder().decode(base64).length == 32;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static Transition fail(ValidatorNode node, String reason) {
+        String why = reason == null || reason.isBlank() ? "node failed" : reason;
+        return Transition.of(node.failed(why), new NodeChange.Failed(why));
+    }
+}

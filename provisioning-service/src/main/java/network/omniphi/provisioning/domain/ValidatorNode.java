@@ -1,0 +1,48 @@
+package network.omniphi.provisioning.domain;
+
+import java.time.Instant;
+
+/**
+ * One validator node the provisioner owns, keyed by the setup request id. Immutable; transitions return copies.
+ *
+ * @param name deterministic node name derived from the setup id ({@link NodeNames#nodeName(String)})
+ * @param desiredRunning what the user last asked for: run (setup) or not (stop)
+ * @param consensusPubkey base64 ed25519 key read from the node's /status, null until provisioned
+ * @param version optimistic-lock version of the stored row
+ */
+public record ValidatorNode(String setupRequestId, String name, String moniker, String chainId, String provider,
+        boolean desiredRunning, NodeStatus status, String consensusPubkey, Endpoints endpoints, long latestHeight,
+        Instant lastHealthCheck, String failureReason, Instant createdAt, long version) {
+
+    /** A node just requested: provisioning, nothing known yet. */
+    public static ValidatorNode requested(String setupRequestId, String moniker, String chainId, String provider,
+            Instant now) {
+        return new ValidatorNode(setupRequestId, NodeNames.nodeName(setupRequestId), moniker, chainId, provider, true,
+                NodeStatus.PROVISIONING, null, Endpoints.NONE, 0, null, null, now, 0);
+    }
+
+    public ValidatorNode withStatus(NodeStatus next) {
+        return new ValidatorNode(setupRequestId, name, moniker, chainId, provider, desiredRunning, next,
+                consensusPubkey, endpoints, latestHeight, lastHealthCheck, failureReason, createdAt, version);
+    }
+
+    public ValidatorNode stopRequested() {
+        return new ValidatorNode(setupRequestId, name, moniker, chainId, provider, false, NodeStatus.STOPPING,
+                consensusPubkey, endpoints, latestHeight, lastHealthCheck, failureReason, createdAt, version);
+    }
+
+    public ValidatorNode provisioned(String pubkey, Endpoints at, long height, Instant now) {
+        return new ValidatorNode(setupRequestId, name, moniker, chainId, provider, desiredRunning, NodeStatus.RUNNING,
+                pubkey, at, height, now, null, createdAt, version);
+    }
+
+    public ValidatorNode checked(NodeStatus next, long height, Instant now) {
+        return new ValidatorNode(setupRequestId, name, moniker, chainId, provider, desiredRunning, next,
+                consensusPubkey, endpoints, height, now, failureReason, createdAt, version);
+    }
+
+    public ValidatorNode failed(String reason) {
+        return new ValidatorNode(setupRequestId, name, moniker, chainId, provider, desiredRunning, NodeStatus.FAILED,
+                consensusPubkey, endpoints, latestHeight, lastHealthCheck, reason, createdAt, version);
+    }
+}

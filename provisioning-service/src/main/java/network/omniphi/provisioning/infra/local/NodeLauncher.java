@@ -1,0 +1,100 @@
+package network.omniphi.provisioning.infra.local;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import network.omniphi.devnet.node.NodeMain;
+import network.omniphi.provisioning.config.ProvisioningConfig;
+import network.omniphi.provisioning.domain.ProvisioningException;
+import network.omniphi.provisioning.domain.ValidatorNode;
+
+/**
+ * Starts {@code java -cp <devnet-node jar> network.omniphi.devnet.node.NodeMain start ...} for a node. The child gets
+ * an empty environment (nothing of the provisioner's configuration, credentials included, leaks into it) and
+ * writes its output to {@code <home>/node.log}.
+ */
+@ApplicationScoped
+public class NodeLauncher {
+
+    public static final String MAIN_CLASS = NodeMain.class.getName();
+
+    private final ProvisioningConfig config;
+
+    public NodeLauncher(ProvisioningConfig config) {
+        this.config = config;
+    }
+
+    public Path homeOf(String nodeName) {
+        return Path.of(config.local().homeRoot()).toAbsolutePath().normalize().resolve(nodeName);
+    }
+
+    public ProcessHandle start(ValidatorNode node, LocalProcess process) {
+        Path home = Path.of(process.homeDir());
+        try {
+            Files.createDirectories(home);
+            ProcessBuilder builder = new ProcessBuilder(command(node, process));
+            builder.environment().clear();
+            builder.redirectErrorStream(true);
+            builder.redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("node.log").toFile()));
+            return builder.start().toHandle();
+        } catch (IOException e) {
+            throw new ProvisioningException.RuntimeUnavailable("cannot start node process: " + e.getMessage(), e);
+        }
+    }
+
+    /** The process of this node if one runs: alive, our main class, this node's home. */
+    public Optional<ProcessHandle> adopt(LocalProcess process) {
+        if (process.pid() == null) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(process.pid()).filter(ProcessHandle::isAlive).filter(h -> h.info().commandLine()
+                .map(cmd -> cmd.contains(MAIN_CLASS) && cmd.contains(process.homeDir())).orElse(false));
+    }
+
+    List<String> command(ValidatorNode node, LocalProcess p) {
+        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx64m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-cp", nodeClasspath(), MAIN_CLASS, "start",
+                "--home", p.homeDir(),
+                "--rpc-port", Integer.toString(p.ports().rpc()),
+                "--p2p-port", Integer.toString(p.ports().p2p()),
+                "--grpc-port", Integer.toString(p.ports().grpc()),
+                "--chain-rpc", config.referenceRpc(),
+                "--moniker", node.moniker(),
+                "--chain-id", node.chainId(),
+                "--poll-ms", Integer.toString(config.local().pollMillis())));
+        return cmd;
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Where NodeMain was loaded from (the devnet-node jar, or its classes folder in a build). */
+    static String nodeClasspath() {
+        try {
+            var source = NodeMain.class.getProtectionDomain().getCodeSource();
+            if (source != null && "file".equals(source.getLocation().getProtocol())) {
+                File file = new File(source.getLocation().toURI());
+                if (file.exists()) {
+                    return file.getAbsolutePath();
+                }
+            }
+        } catch (URISyntaxException | SecurityException e) {
+            // fall through to the class path search below
+        }
+        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+            if (entry.contains("devnet-node")) {
+                return entry;
+            }
+        }
+        throw new ProvisioningException.RuntimeUnavailable("cannot locate the devnet-node jar", null);
+    }
+}

@@ -1,0 +1,54 @@
+package network.omniphi.provisioning.infra.persistence;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+
+import network.omniphi.provisioning.domain.ProvisioningException;
+import network.omniphi.provisioning.domain.Transition;
+import network.omniphi.provisioning.domain.ValidatorNode;
+
+/**
+ * Blocking facade over {@link NodeRepository} for the reconcile loop, which runs on a worker thread (Kubernetes
+ * and process calls block). Each call runs the reactive pipeline on a Vert.x context and waits for it there.
+ */
+@ApplicationScoped
+public class NodeStore {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    private final NodeRepository repository;
+
+    public NodeStore(NodeRepository repository) {
+        this.repository = repository;
+    }
+
+    public List<ValidatorNode> needingWork() {
+        return await(() -> Panache.withSession(repository::needingWork));
+    }
+
+    public ValidatorNode node(String setupRequestId) {
+        return await(() -> Panache.withSession(() -> repository.node(setupRequestId)));
+    }
+
+    /** Stores the transition and its events atomically; false if the node changed meanwhile. */
+    public boolean apply(Transition transition) {
+        return await(() -> Panache.withTransaction(() -> repository.apply(transition)));
+    }
+
+    private static <T> T await(Supplier<Uni<T>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> work.get().ifNoItem().after(TIMEOUT).fail());
+        } catch (RuntimeException e) {
+            throw new ProvisioningException.RuntimeUnavailable("database unavailable: " + e.getMessage(), e);
+        } catch (Throwable e) {
+            throw new ProvisioningException.RuntimeUnavailable("database unavailable: " + e.getMessage(), e);
+        }
+    }
+}

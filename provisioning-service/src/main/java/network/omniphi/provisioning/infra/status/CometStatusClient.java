@@ -1,0 +1,77 @@
+package network.omniphi.provisioning.infra.status;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import network.omniphi.provisioning.config.ProvisioningConfig;
+import network.omniphi.provisioning.domain.NodeStatusReader;
+import network.omniphi.provisioning.domain.StatusReading;
+
+/**
+ * Reads CometBFT {@code /status}: the node's consensus key comes from {@code validator_info.pub_key} only (never
+ * from a key file). Blocking with short timeouts; called from the reconcile worker.
+ */
+@ApplicationScoped
+public class CometStatusClient implements NodeStatusReader {
+
+    private static final String ED25519 = "tendermint/PubKeyEd25519";
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final ObjectMapper json;
+    private final String referenceRpc;
+
+    public CometStatusClient(ObjectMapper json, ProvisioningConfig config) {
+        this.json = json;
+        this.referenceRpc = config.referenceRpc();
+    }
+
+    @Override
+    public Optional<StatusReading> read(String rpcBaseUrl) {
+        return status(rpcBaseUrl).map(result -> {
+            JsonNode pub = result.path("validator_info").path("pub_key");
+            String key = ED25519.equals(pub.path("type").asText()) ? pub.path("value").asText(null) : null;
+            return new StatusReading(key, height(result), result.path("sync_info").path("catching_up").asBoolean(true));
+        });
+    }
+
+    @Override
+    public OptionalLong referenceHeight() {
+        return status(referenceRpc).map(r -> OptionalLong.of(height(r))).orElse(OptionalLong.empty());
+    }
+
+    private Optional<JsonNode> status(String baseUrl) {
+        if (baseUrl == null) {
+            return Optional.empty();
+        }
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl.replaceAll("/+$", "") + "/status"))
+                    .timeout(TIMEOUT).GET().build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return Optional.empty();
+            }
+            JsonNode result = json.readTree(response.body()).path("result");
+            return result.isObject() ? Optional.of(result) : Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    private static long height(JsonNode result) {
+        return result.path("sync_info").path("latest_block_height").asLong(0);
+    }
+}
