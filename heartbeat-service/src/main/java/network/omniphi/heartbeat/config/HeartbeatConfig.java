@@ -63,6 +63,10 @@ public interface HeartbeatConfig {
         @WithDefault("true")
         boolean enabled();
 
+        /** Period of the loop, scheduler syntax (e.g. {@code 5s}). */
+        @WithDefault("5s")
+        String interval();
+
         /** Height unchanged for this long while the chain advances = height stalled. */
         @WithDefault("PT1M")
         Duration heightStallAfter();

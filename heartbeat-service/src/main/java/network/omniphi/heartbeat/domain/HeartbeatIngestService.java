@@ -58,6 +58,9 @@ public class HeartbeatIngestService {
             throw new SignatureInvalidException(
                     "The signature does not verify with consensusPubkey over the canonical heartbeat.");
         }
+        if (rateLimiter.knownReplay(hb.consensusPubkey(), hb.timestamp())) {
+            throw replayed();
+        }
         Optional<Duration> wait = rateLimiter.tryAcquire(hb.consensusPubkey(), now);
         if (wait.isPresent()) {
             throw new HeartbeatRateLimitedException(wait.get());
@@ -69,15 +72,24 @@ public class HeartbeatIngestService {
 
     private Uni<HeartbeatReceipt> settle(HeartbeatWrite write, StoreOutcome outcome) {
         return switch (outcome.status()) {
-            case REPLAYED -> Uni.createFrom().failure(new HeartbeatReplayedException(
-                    "The timestamp is not newer than the last accepted heartbeat of this consensus key."));
+            case REPLAYED -> Uni.createFrom().failure(replayed());
             case KEY_BOUND_ELSEWHERE -> Uni.createFrom().failure(new KeyBoundElsewhereException(
                     "This consensus key already reports for another wallet."));
-            case ACCEPTED -> outcome.bindingCandidate()
-                    ? binding.bindPendingSetup(write)
-                            .map(bound -> receipt(write, bound.orElse(null), bound.isPresent()))
-                    : Uni.createFrom().item(receipt(write, outcome.setupRequestId(), false));
+            case ACCEPTED -> accepted(write, outcome);
         };
+    }
+
+    private Uni<HeartbeatReceipt> accepted(HeartbeatWrite write, StoreOutcome outcome) {
+        rateLimiter.accepted(write.consensusPubkey(), write.heartbeatTs());
+        return outcome.bindingCandidate()
+                ? binding.bindPendingSetup(write)
+                        .map(bound -> receipt(write, bound.orElse(null), bound.isPresent()))
+                : Uni.createFrom().item(receipt(write, outcome.setupRequestId(), false));
+    }
+
+    private static HeartbeatReplayedException replayed() {
+        return new HeartbeatReplayedException(
+                "The timestamp is not newer than the last accepted heartbeat of this consensus key.");
     }
 
     private static HeartbeatReceipt receipt(HeartbeatWrite write, String setupRequestId, boolean firstSeen) {

@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Token bucket per consensus key, in memory: {@code burst} heartbeats back to back, then one per
  * {@code refillEvery}. Per replica; with N replicas behind a balancer the effective limit is at most N times higher.
+ * It also remembers the last accepted signed timestamp per key so that replays of captured heartbeats are refused
+ * before they spend the key's tokens (which would let anyone starve a node); the database stays the real guard.
  */
 public final class KeyRateLimiter {
 
@@ -16,7 +18,7 @@ public final class KeyRateLimiter {
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
     /** Tokens (scaled by refill interval) as of a moment. Immutable, replaced atomically. */
-    private record Bucket(double tokens, Instant at) {
+    private record Bucket(double tokens, Instant at, Instant lastAccepted) {
     }
 
     public KeyRateLimiter(int burst, Duration refillEvery) {
@@ -32,14 +34,28 @@ public final class KeyRateLimiter {
         Duration[] wait = new Duration[1];
         buckets.compute(key, (k, current) -> {
             double tokens = current == null ? burst : refill(current, now);
+            Instant last = current == null ? null : current.lastAccepted();
             if (tokens >= 1) {
                 wait[0] = null;
-                return new Bucket(tokens - 1, now);
+                return new Bucket(tokens - 1, now, last);
             }
             wait[0] = Duration.ofNanos((long) Math.ceil((1 - tokens) * refillNanos));
-            return new Bucket(tokens, now);
+            return new Bucket(tokens, now, last);
         });
         return Optional.ofNullable(wait[0]);
+    }
+
+    /** True when this replica already accepted a heartbeat of the key signed at or after {@code signedAt}. */
+    public boolean knownReplay(String key, Instant signedAt) {
+        Bucket bucket = buckets.get(key);
+        return bucket != null && bucket.lastAccepted() != null && !signedAt.isAfter(bucket.lastAccepted());
+    }
+
+    /** Records an accepted heartbeat's signed timestamp (never moves backwards). */
+    public void accepted(String key, Instant signedAt) {
+        buckets.computeIfPresent(key, (k, b) -> b.lastAccepted() != null && !signedAt.isAfter(b.lastAccepted())
+                ? b
+                : new Bucket(b.tokens(), b.at(), signedAt));
     }
 
     /** Forgets keys whose bucket has been full for a while, bounding memory. */
