@@ -14,6 +14,7 @@ class ArchitectureTest {
     @Test
     void domainImportsNoJaxRsFabric8GrpcMessagingOrPanache() {
         JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
                 .importPackages("network.omniphi.heartbeat");
         noClasses().that().resideInAPackage("network.omniphi.heartbeat.domain..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..",
