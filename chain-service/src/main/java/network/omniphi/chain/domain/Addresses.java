@@ -1,0 +1,65 @@
+package network.omniphi.chain.domain;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+import org.bouncycastle.crypto.digests.RIPEMD160Digest;
+
+/** Bech32 account and operator addresses of one chain (prefixes {@code omni} / {@code omnivaloper}). */
+public final class Addresses {
+
+    private final String accountPrefix;
+    private final String operatorPrefix;
+
+    public Addresses(String accountPrefix, String operatorPrefix) {
+        this.accountPrefix = accountPrefix;
+        this.operatorPrefix = operatorPrefix;
+    }
+
+    /** The operator address for a wallet: the same bytes under the operator prefix. */
+    public String operatorOf(String walletAddress) {
+        return Bech32.encode(operatorPrefix, addressBytes(walletAddress, accountPrefix));
+    }
+
+    public String walletOf(String operatorAddress) {
+        return Bech32.encode(accountPrefix, addressBytes(operatorAddress, operatorPrefix));
+    }
+
+    /** Address bytes of a bech32 address with the expected prefix; IllegalArgumentException otherwise. */
+    public static byte[] addressBytes(String address, String expectedPrefix) {
+        Bech32.Decoded decoded = Bech32.decode(address);
+        if (!decoded.prefix().equals(expectedPrefix)) {
+            throw new IllegalArgumentException("expected prefix " + expectedPrefix + ", got " + decoded.prefix());
+        }
+        if (decoded.data().length != 20 && decoded.data().length != 32) {
+            throw new IllegalArgumentException("address must carry 20 or 32 bytes");
+        }
+        return decoded.data();
+    }
+
+    public String accountPrefix() {
+        return accountPrefix;
+    }
+
+    public String operatorPrefix() {
+        return operatorPrefix;
+    }
+
+    /** Account address of a compressed secp256k1 key: RIPEMD-160(SHA-256(key)). */
+    public String accountOf(byte[] secp256k1PubKey) {
+        byte[] sha = sha256(secp256k1PubKey);
+        RIPEMD160Digest ripemd = new RIPEMD160Digest();
+        ripemd.update(sha, 0, sha.length);
+        byte[] out = new byte[20];
+        ripemd.doFinal(out, 0);
+        return Bech32.encode(accountPrefix, out);
+    }
+
+    public static byte[] sha256(byte[] data) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 missing from the JDK", e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package network.omniphi.chain.domain;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import network.omniphi.chain.domain.model.Coin;
+import network.omniphi.chain.domain.model.CreateValidatorMsg;
+import network.omniphi.chain.domain.model.Description;
+
+/**
+ * The legacy amino JSON StdSignDoc of a MsgCreateValidator tx as SDK 0.50's x/tx aminojson renders it: empty fields
+ * omitted unless the proto marks them dont_omitempty (memo, fee.amount, fee.gas, msgs, sequence, account_number,
+ * chain_id; commission, min_self_delegation, value), LegacyDec with 18 decimals, the ed25519 key as
+ * {@code tendermint/PubKeyEd25519}.
+ */
+public final class AminoSignDocs {
+
+    public static final String MSG_TYPE = "cosmos-sdk/MsgCreateValidator";
+    public static final String ED25519_TYPE = "tendermint/PubKeyEd25519";
+
+    private AminoSignDocs() {
+    }
+
+    public static String render(String chainId, long accountNumber, long sequence, List<Coin> fee, long gas,
+            String memo, long timeoutHeight, CreateValidatorMsg msg) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("account_number", Long.toUnsignedString(accountNumber));
+        doc.put("chain_id", chainId);
+        doc.put("fee", Map.of("amount", fee.stream().map(AminoSignDocs::coin).toList(), "gas",
+                Long.toUnsignedString(gas)));
+        doc.put("memo", memo == null ? "" : memo);
+        doc.put("msgs", List.of(Map.of("type", MSG_TYPE, "value", msgValue(msg))));
+        doc.put("sequence", Long.toUnsignedString(sequence));
+        if (timeoutHeight != 0) {
+            doc.put("timeout_height", Long.toUnsignedString(timeoutHeight));
+        }
+        return CanonicalJson.write(doc);
+    }
+
+    private static Map<String, Object> msgValue(CreateValidatorMsg msg) {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("commission", Map.of(
+                "rate", LegacyDec.toAmino(msg.commission().rate()),
+                "max_rate", LegacyDec.toAmino(msg.commission().maxRate()),
+                "max_change_rate", LegacyDec.toAmino(msg.commission().maxChangeRate())));
+        value.put("description", description(msg.description()));
+        value.put("min_self_delegation", msg.minSelfDelegation().toString());
+        putIfNotEmpty(value, "validator_address", msg.validatorAddress());
+        value.put("pubkey", Map.of("type", ED25519_TYPE, "value", msg.consensusPubkey()));
+        value.put("value", coin(msg.value()));
+        return value;
+    }
+
+    private static Map<String, Object> description(Description d) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        putIfNotEmpty(out, "moniker", d.moniker());
+        putIfNotEmpty(out, "identity", d.identity());
+        putIfNotEmpty(out, "website", d.website());
+        putIfNotEmpty(out, "security_contact", d.securityContact());
+        putIfNotEmpty(out, "details", d.details());
+        return out;
+    }
+
+    private static Map<String, Object> coin(Coin coin) {
+        return Map.of("amount", coin.amount().toString(), "denom", coin.denom());
+    }
+
+    private static void putIfNotEmpty(Map<String, Object> map, String key, String value) {
+        if (value != null && !value.isEmpty()) {
+            map.put(key, value);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package network.omniphi.chain.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+
+import network.omniphi.chain.domain.model.Account;
+import network.omniphi.chain.domain.model.Coin;
+import network.omniphi.chain.domain.model.PreparedTx;
+import network.omniphi.chain.domain.model.SignDocData;
+import network.omniphi.chain.domain.model.SignMode;
+import network.omniphi.chain.domain.model.TxDraft;
+import network.omniphi.chain.domain.port.ChainPort;
+import network.omniphi.chain.domain.port.NodeStatusPort;
+import network.omniphi.chain.domain.port.SetupTxStore;
+import network.omniphi.chain.domain.port.TxCodec;
+
+/** Use case: build the unsigned MsgCreateValidator tx after the rules and the chain state allow it. */
+@ApplicationScoped
+public class CreateValidatorTxService {
+
+    private final InputValidator validator;
+    private final ChainPort chain;
+    private final NodeStatusPort nodes;
+    private final TxCodec codec;
+    private final SetupTxStore store;
+    private final ChainSettings settings;
+    private final BlockTimeEstimator blockTime;
+
+    public CreateValidatorTxService(InputValidator validator, ChainPort chain, NodeStatusPort nodes, TxCodec codec,
+            SetupTxStore store, ChainSettings settings, BlockTimeEstimator blockTime) {
+        this.validator = validator;
+        this.chain = chain;
+        this.nodes = nodes;
+        this.codec = codec;
+        this.store = store;
+        this.settings = settings;
+        this.blockTime = blockTime;
+    }
+
+    public Uni<BuiltTx> build(CreateValidatorInput input) {
+        return Uni.createFrom().item(() -> validator.validate(input))
+                .flatMap(cmd -> facts(cmd)
+                        .invoke(facts -> RuleChecks.beforeSimulation(cmd, facts, settings))
+                        .flatMap(facts -> simulate(cmd, facts)
+                                .flatMap(gas -> finish(cmd, facts, gas))));
+    }
+
+    private Uni<ChainFacts> facts(CreateValidatorCommand cmd) {
+        Uni<Long> nodeHeight = cmd.nodeRpcEndpoint().isEmpty()
+                ? Uni.createFrom().nullItem()
+                : nodes.latestHeight(cmd.nodeRpcEndpoint());
+        return Uni.combine().all()
+                .unis(chain.head(), chain.account(cmd.walletAddress()),
+                        chain.balance(cmd.walletAddress(), cmd.selfDelegation().denom()), chain.stakingParams(),
+                        chain.slashingParams(), chain.validators(), nodeHeight)
+                .with((head, account, balance, staking, slashing, validators, height) -> {
+                    blockTime.observe(head);
+                    return new ChainFacts(head, unwrap(account), balance, staking, slashing, validators, height);
+                });
+    }
+
+    private static Account unwrap(Optional<Account> account) {
+        return account.orElse(null);
+    }
+
+    private Uni<Long> simulate(CreateValidatorCommand cmd, ChainFacts facts) {
+        TxDraft draft = draft(cmd, facts, 0, new Coin(settings.gasDenom(), java.math.BigInteger.ZERO));
+        return chain.simulate(codec.simulationTx(draft));
+    }
+
+    private Uni<BuiltTx> finish(CreateValidatorCommand cmd, ChainFacts facts, long simulatedGas) {
+        long gas = PreflightCalculator.gasLimit(simulatedGas, settings);
+        Coin fee = PreflightCalculator.fee(gas, settings);
+        var preflight = RuleChecks.afterSimulation(cmd, facts, fee, settings, blockTime.blockTime());
+        TxDraft draft = draft(cmd, facts, gas, fee);
+        SignDocData signDoc = new SignDocData(codec.bodyBytes(draft), codec.authInfoBytes(draft),
+                facts.head().chainId(), facts.account().accountNumber());
+        String amino = cmd.signMode() == SignMode.AMINO
+                ? AminoSignDocs.render(signDoc.chainId(), signDoc.accountNumber(), draft.sequence(), List.of(fee),
+                        gas, draft.memo(), 0, draft.msg())
+                : "";
+        PreparedTx prepared = new PreparedTx(cmd.setupRequestId(), cmd.walletAddress(), cmd.signerPubkey(),
+                signDoc.chainId(), signDoc.accountNumber(), draft.msg());
+        return store.savePrepared(prepared).replaceWith(new BuiltTx(signDoc, amino, gas, fee, preflight,
+                cmd.operatorAddress(), draft.sequence(), cmd.signMode()));
+    }
+
+    private static TxDraft draft(CreateValidatorCommand cmd, ChainFacts facts, long gas, Coin fee) {
+        return new TxDraft(cmd.toMsg(), cmd.signerPubkey(), facts.account().sequence(), cmd.signMode(), gas, fee, "");
+    }
+}

@@ -1,0 +1,37 @@
+package network.omniphi.chain.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import network.omniphi.chain.domain.model.BondStatus;
+import network.omniphi.chain.domain.model.ObservedValidator;
+import network.omniphi.chain.domain.model.ValidatorChange;
+
+/** What changed between two observations of a validator; empty when nothing did (events only on change). */
+public final class ValidatorDiff {
+
+    private ValidatorDiff() {
+    }
+
+    public static List<ValidatorChange> between(ObservedValidator before, ObservedValidator after, long height) {
+        List<ValidatorChange> changes = new ArrayList<>();
+        if (!after.found()) {
+            return changes;
+        }
+        if (!before.jailed() && after.jailed()) {
+            changes.add(new ValidatorChange.Jailed(height));
+        } else if (before.jailed() && !after.jailed()) {
+            changes.add(new ValidatorChange.Unjailed());
+        }
+        boolean wasBonded = before.found() && before.status() == BondStatus.BONDED;
+        boolean isBonded = after.status() == BondStatus.BONDED;
+        if (!wasBonded && isBonded) {
+            changes.add(new ValidatorChange.Bonded(after.votingPower()));
+        } else if (wasBonded && !isBonded) {
+            changes.add(new ValidatorChange.Unbonded(after.status().label()));
+        } else if (isBonded && before.votingPower() != after.votingPower()) {
+            changes.add(new ValidatorChange.VotingPowerChanged(before.votingPower(), after.votingPower(), true));
+        }
+        return changes;
+    }
+}

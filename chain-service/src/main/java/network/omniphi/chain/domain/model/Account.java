@@ -1,0 +1,4 @@
+package network.omniphi.chain.domain.model;
+
+public record Account(long accountNumber, long sequence) {
+}

@@ -1,0 +1,43 @@
+package network.omniphi.chain.domain.port;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.mutiny.Uni;
+
+import network.omniphi.chain.domain.model.ObservedValidator;
+import network.omniphi.chain.domain.model.PreparedTx;
+import network.omniphi.chain.domain.model.TrackedTx;
+import network.omniphi.chain.domain.model.TxResult;
+import network.omniphi.chain.domain.model.ValidatorChange;
+
+/**
+ * Durable state of chain-service. Every method that changes state also enqueues the matching ChainEvent(s) in the
+ * outbox within the same transaction.
+ */
+public interface SetupTxStore {
+
+    Uni<Void> savePrepared(PreparedTx prepared);
+
+    Uni<Optional<PreparedTx>> prepared(String setupRequestId);
+
+    /** True when the setup has a submitted or confirmed tx. */
+    Uni<Boolean> hasLiveTx(String setupRequestId);
+
+    /** Records the tx and emits tx_submitted. */
+    Uni<Void> submitted(TrackedTx tx);
+
+    Uni<List<TrackedTx>> pendingTxs(int limit);
+
+    /** Marks the tx confirmed, starts tracking its validator and emits tx_confirmed. */
+    Uni<Void> confirmed(TrackedTx tx, TxResult result);
+
+    /** Marks the tx failed and emits tx_failed. */
+    Uni<Void> failed(TrackedTx tx, ValidatorChange.TxFailed failure, Instant at);
+
+    Uni<List<ObservedValidator>> trackedValidators();
+
+    /** Stores the new observation and emits the changes. */
+    Uni<Void> observed(ObservedValidator next, List<ValidatorChange> changes);
+}
