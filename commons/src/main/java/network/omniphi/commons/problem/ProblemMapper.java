@@ -21,6 +21,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import network.omniphi.commons.error.DomainException;
@@ -61,6 +63,17 @@ public class ProblemMapper {
         return respond(400, "unknown-field", "Unknown field",
                 "The request has a field this endpoint does not accept.", uri, headers,
                 List.of(new FieldError(field, "unknown field")));
+    }
+
+    /** Registered for the exact type so that it wins over the framework's built-in mapper for it. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+        return jsonMapping(e, uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e, UriInfo uri, HttpHeaders headers) {
+        return jsonMapping(e, uri, headers);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,35 @@
+package network.omniphi.gateway.api;
+
+import network.omniphi.gateway.api.dto.ChainInfoJson;
+import network.omniphi.gateway.api.dto.NodeJson;
+import network.omniphi.gateway.api.dto.SetupRequestJson;
+import network.omniphi.gateway.domain.ChainInfo;
+import network.omniphi.gateway.domain.SetupRequest;
+import network.omniphi.gateway.domain.ValidatorNode;
+
+/** Domain records → public JSON shapes. */
+public final class SetupJsonMapper {
+
+    private SetupJsonMapper() {
+    }
+
+    public static SetupRequestJson toJson(SetupRequest s) {
+        return new SetupRequestJson(s.id().toString(), s.status().wire(), s.walletAddress(), s.validatorName(),
+                s.website(), s.description(), s.commissionRate().stripTrailingZeros(), s.runMode().wire(), s.provider(),
+                s.consensusPubkey(), s.operatorAddress(), s.createdAt(), s.updatedAt(), s.completedAt(),
+                s.failureReason());
+    }
+
+    public static NodeJson toJson(ValidatorNode n) {
+        return n == null
+                ? null
+                : new NodeJson(n.id().toString(), n.status().wire(), n.provider(), n.rpcEndpoint(), n.p2pEndpoint(),
+                        n.grpcEndpoint(), n.logsUrl(), n.lastBlockHeight(), n.lastHealthCheck());
+    }
+
+    public static ChainInfoJson toJson(ChainInfo c) {
+        ChainInfo info = c == null ? ChainInfo.none() : c;
+        return new ChainInfoJson(info.isActiveValidator(), info.votingPower(), info.jailed(), info.operatorAddress(),
+                info.txHash(), info.updatedAt());
+    }
+}

@@ -1,0 +1,101 @@
+package network.omniphi.gateway.api;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+
+import network.omniphi.commons.error.FieldError;
+import network.omniphi.gateway.api.dto.CreateSetupRequestBody;
+import network.omniphi.gateway.api.dto.SetupEnvelope;
+import network.omniphi.gateway.api.dto.SetupWithNode;
+import network.omniphi.gateway.api.dto.StopRequestBody;
+import network.omniphi.gateway.api.dto.WalletValidator;
+import network.omniphi.gateway.domain.GatewayException;
+import network.omniphi.gateway.domain.SetupRequestService;
+
+@Path("/api/v1/validators")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "validators", description = "Validator setup requests")
+public class SetupRequestResource {
+
+    private final SetupRequestService service;
+    private final HeartbeatView heartbeats;
+
+    public SetupRequestResource(SetupRequestService service, HeartbeatView heartbeats) {
+        this.service = service;
+        this.heartbeats = heartbeats;
+    }
+
+    @POST
+    @Path("/setup-requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Request a validator")
+    @APIResponse(responseCode = "201", description = "Created, status pending")
+    @APIResponse(responseCode = "400", description = "Invalid field(s), problem+json")
+    @APIResponse(responseCode = "409", description = "The wallet already has a live setup")
+    @APIResponse(responseCode = "422", description = "A chain rule forbids it (e.g. commission below minimum)")
+    public Uni<Response> create(CreateSetupRequestBody body) {
+        return service.create(SetupCommandMapper.toCommand(body))
+                .map(s -> Response.created(URI.create("/api/v1/validators/setup-requests/" + s.id()))
+                        .entity(new SetupEnvelope(SetupJsonMapper.toJson(s))).build());
+    }
+
+    @GET
+    @Path("/setup-requests/{id}")
+    @Operation(summary = "Read a setup request with its node")
+    public Uni<SetupWithNode> get(@PathParam("id") String id) {
+        return service.get(uuid("id", id)).map(v -> new SetupWithNode(SetupJsonMapper.toJson(v.setupRequest()),
+                SetupJsonMapper.toJson(v.node())));
+    }
+
+    @GET
+    @Path("/by-wallet/{walletAddress}")
+    @Operation(summary = "All setups of a wallet with node, chain and heartbeat state, newest first")
+    public Uni<List<WalletValidator>> byWallet(@PathParam("walletAddress") String walletAddress) {
+        return service.byWallet(walletAddress).flatMap(views -> heartbeats.forWallet(walletAddress)
+                .map(hb -> views.stream().map(v -> new WalletValidator(SetupJsonMapper.toJson(v.setupRequest()),
+                        SetupJsonMapper.toJson(v.node()), SetupJsonMapper.toJson(v.chainInfo()),
+                        hb.forSetup(v.setupRequest().id(), v.setupRequest().consensusPubkey()))).toList()));
+    }
+
+    @POST
+    @Path("/stop")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Stop a validator node (the volume and key are kept)")
+    @APIResponse(responseCode = "202", description = "Stop accepted")
+    @APIResponse(responseCode = "409", description = "Already stopping, stopped or failed")
+    public Uni<Response> stop(StopRequestBody body) {
+        if (body == null || body.setupRequestId() == null) {
+            throw new GatewayException.InvalidRequest(List.of(new FieldError("setupRequestId", "is required")));
+        }
+        return service.stop(uuid("setupRequestId", body.setupRequestId()))
+                .map(s -> Response.accepted(new SetupEnvelope(SetupJsonMapper.toJson(s))).build());
+    }
+
+    static UUID uuid(String field, String value) {
+        try {
+            UUID id = UUID.fromString(value);
+            if (id.toString().equalsIgnoreCase(value)) {
+                return id;
+            }
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // reported below
+        }
+        throw new GatewayException.InvalidRequest(List.of(new FieldError(field, "must be a UUID")));
+    }
+}

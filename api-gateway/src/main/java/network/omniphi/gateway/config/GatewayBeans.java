@@ -1,0 +1,21 @@
+package network.omniphi.gateway.config;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import network.omniphi.gateway.domain.SetupPolicy;
+
+/** Turns configuration into the plain values the domain needs. */
+@ApplicationScoped
+public class GatewayBeans {
+
+    @Produces
+    @Singleton
+    SetupPolicy setupPolicy(GatewayConfig config) {
+        return new SetupPolicy(Set.copyOf(config.cloudProviders()), config.defaultCloudProvider(),
+                config.minCommissionRate(), config.accountPrefix());
+    }
+}

@@ -1,0 +1,102 @@
+package network.omniphi.gateway.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+
+import network.omniphi.commons.error.FieldError;
+
+/** Use cases of setup requests: create, read, list by wallet, stop. */
+@ApplicationScoped
+public class SetupRequestService {
+
+    private final SetupStore store;
+    private final SetupEventPublisher events;
+    private final Transactions tx;
+    private final SetupPolicy policy;
+    private final Clock clock;
+
+    public SetupRequestService(SetupStore store, SetupEventPublisher events, Transactions tx, SetupPolicy policy,
+            Clock clock) {
+        this.store = store;
+        this.events = events;
+        this.tx = tx;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** Validates, then writes the setup and its SetupRequested event in one transaction. */
+    public Uni<SetupRequest> create(NewSetup cmd) {
+        List<FieldError> errors = SetupRules.check(cmd, policy);
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(new GatewayException.InvalidRequest(errors));
+        }
+        if (SetupRules.commission(cmd.commissionRate()).compareTo(policy.minCommissionRate()) < 0) {
+            return Uni.createFrom().failure(new GatewayException.RuleViolation("commission-below-minimum",
+                    "The chain's minimum commission rate is "
+                            + policy.minCommissionRate().stripTrailingZeros().toPlainString()
+                            + ".",
+                    List.of(new FieldError("commissionRate", "must be at least "
+                            + policy.minCommissionRate().stripTrailingZeros().toPlainString()))));
+        }
+        SetupRequest setup = newSetup(cmd);
+        return tx.inTransaction(() -> store.hasLiveSetup(setup.walletAddress())
+                .flatMap(live -> live ? Uni.createFrom().failure(walletBusy()) : persist(setup)));
+    }
+
+    public Uni<SetupView> get(UUID id) {
+        return tx.inSession(() -> store.view(id)).onItem().ifNull()
+                .failWith(() -> new GatewayException.SetupNotFound(id.toString()));
+    }
+
+    public Uni<List<SetupView>> byWallet(String walletAddress) {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        SetupRules.checkWallet(walletAddress, policy.accountPrefix(), "walletAddress", errors);
+        if (!errors.isEmpty()) {
+            return Uni.createFrom().failure(new GatewayException.InvalidRequest(errors));
+        }
+        return tx.inSession(() -> store.viewsByWallet(walletAddress));
+    }
+
+    /**
+     * Stops a setup: cloud setups go to {@code stopping} until the provisioner reports the node stopped; local setups
+     * stop at once (the user's machine runs the node). Stopping a stopped, stopping or failed setup is a conflict.
+     */
+    public Uni<SetupRequest> stop(UUID id) {
+        return tx.inTransaction(() -> store.lock(id)
+                .onItem().ifNull().failWith(() -> new GatewayException.SetupNotFound(id.toString()))
+                .flatMap(this::requestStop));
+    }
+
+    private Uni<SetupRequest> requestStop(SetupRequest current) {
+        if (current.status() == SetupStatus.STOPPING || current.status().isTerminal()) {
+            return Uni.createFrom().failure(new GatewayException.SetupConflict("setup-not-stoppable",
+                    "The setup is " + current.status().wire() + " and cannot be stopped."));
+        }
+        SetupStatus next = current.runMode() == RunMode.LOCAL ? SetupStatus.STOPPED : SetupStatus.STOPPING;
+        SetupRequest stopped = SetupTransitions.withStatus(current, next, clock.instant());
+        return store.update(stopped).flatMap(v -> events.stopRequested(stopped)).replaceWith(stopped);
+    }
+
+    private Uni<SetupRequest> persist(SetupRequest setup) {
+        return store.insert(setup).flatMap(v -> events.setupRequested(setup)).replaceWith(setup);
+    }
+
+    private SetupRequest newSetup(NewSetup cmd) {
+        Instant now = clock.instant();
+        return new SetupRequest(UUID.randomUUID(), SetupStatus.PENDING, cmd.walletAddress(), cmd.validatorName(),
+                cmd.website() == null ? "" : cmd.website(), cmd.description() == null ? "" : cmd.description(),
+                SetupRules.commission(cmd.commissionRate()), RunMode.fromWire(cmd.runMode()),
+                SetupRules.resolveProvider(cmd, policy), null, null, null, now, now, null, null);
+    }
+
+    private static GatewayException walletBusy() {
+        return new GatewayException.SetupConflict("wallet-has-live-setup",
+                "This wallet already has a setup that is not stopped or failed; a wallet can operate one validator.");
+    }
+}

@@ -1,0 +1,135 @@
+package network.omniphi.gateway.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Keeps the setup status and the node/chain read models in step with events. Each event is applied once (inbox),
+ * under a row lock, and only legal status moves are made: a replayed or late event never moves a setup backwards.
+ */
+@ApplicationScoped
+public class StatusProjection {
+
+    private static final Logger LOG = Logger.getLogger(StatusProjection.class);
+
+    private final SetupStore store;
+    private final Inbox inbox;
+    private final Transactions tx;
+    private final Clock clock;
+
+    public StatusProjection(SetupStore store, Inbox inbox, Transactions tx, Clock clock) {
+        this.store = store;
+        this.inbox = inbox;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Applies the event; true when it changed something, false for duplicates and unknown setups. */
+    public Uni<Boolean> apply(StatusEvent event) {
+        return tx.inTransaction(() -> inbox.firstDelivery(event.eventId())
+                .flatMap(first -> first ? store.lock(event.setupRequestId()) : Uni.createFrom().nullItem())
+                .flatMap(setup -> setup == null
+                        ? Uni.createFrom().item(false)
+                        : applyTo(setup, event).replaceWith(true)));
+    }
+
+    private Uni<Void> applyTo(SetupRequest setup, StatusEvent event) {
+        if (event instanceof StatusEvent.NodeProvisioning e) {
+            return node(e, NodeStatus.PROVISIONING, null, null).flatMap(v -> move(setup, SetupStatus.PROVISIONING));
+        }
+        if (event instanceof StatusEvent.NodeProvisioned e) {
+            return NodeUpdates.provisioned(store, e).flatMap(v -> keyAndReady(setup, e.consensusPubkey()));
+        }
+        if (event instanceof StatusEvent.NodeHealth e) {
+            return node(e, e.status(), e.blockHeight(), e.checkedAt());
+        }
+        if (event instanceof StatusEvent.NodeStopping e) {
+            return node(e, NodeStatus.STOPPING, null, null).flatMap(v -> move(setup, SetupStatus.STOPPING));
+        }
+        if (event instanceof StatusEvent.NodeStopped e) {
+            return node(e, NodeStatus.STOPPED, null, null)
+                    .flatMap(v -> setup.status() == SetupStatus.STOPPING ? move(setup, SetupStatus.STOPPED) : done());
+        }
+        if (event instanceof StatusEvent.NodeFailed e) {
+            return node(e, NodeStatus.FAILED, null, null)
+                    .flatMap(v -> move(SetupTransitions.withFailure(setup, e.reason()), SetupStatus.FAILED));
+        }
+        return applyChainOrHeartbeat(setup, event);
+    }
+
+    private Uni<Void> applyChainOrHeartbeat(SetupRequest setup, StatusEvent event) {
+        if (event instanceof StatusEvent.TxSubmitted e) {
+            return chain(e, e.operatorAddress(), e.txHash(), null, null, null).flatMap(v -> move(
+                    SetupTransitions.withTx(setup, e.operatorAddress(), e.txHash()), SetupStatus.TX_SUBMITTED));
+        }
+        if (event instanceof StatusEvent.TxConfirmed e) {
+            return chain(e, e.operatorAddress(), e.txHash(), null, null, null)
+                    .flatMap(v -> store.update(SetupTransitions.withTx(setup, e.operatorAddress(), e.txHash())));
+        }
+        if (event instanceof StatusEvent.TxFailed e) {
+            return setup.status() == SetupStatus.TX_SUBMITTED
+                    ? move(SetupTransitions.withFailure(setup, "Transaction " + e.txHash() + " failed: " + e.reason()),
+                            SetupStatus.READY_FOR_CHAIN_TX)
+                    : done();
+        }
+        if (event instanceof StatusEvent.ValidatorState e) {
+            return chain(e, e.operatorAddress(), null, e.active(), e.votingPower(), e.jailed())
+                    .flatMap(info -> validatorStanding(setup, info));
+        }
+        if (event instanceof StatusEvent.HeartbeatFirstSeen e) {
+            return NodeUpdates.firstSeen(store, e, setup.provider())
+                    .flatMap(v -> keyAndReady(setup, e.consensusPubkey()));
+        }
+        StatusEvent.HeartbeatLiveness e = (StatusEvent.HeartbeatLiveness) event;
+        return node(e, e.stale() ? NodeStatus.UNHEALTHY : NodeStatus.RUNNING,
+                e.blockHeight() > 0 ? e.blockHeight() : null, e.occurredAt());
+    }
+
+    private Uni<Void> node(StatusEvent e, NodeStatus status, Long height, Instant checkedAt) {
+        return NodeUpdates.status(store, e, status, height, checkedAt);
+    }
+
+    private Uni<ChainInfo> chain(StatusEvent e, String operator, String txHash, Boolean active, Long power,
+            Boolean jailed) {
+        return ChainUpdates.merge(store, e, operator, txHash, active, power, jailed);
+    }
+
+    private Uni<Void> validatorStanding(SetupRequest setup, ChainInfo info) {
+        if (setup.status() == SetupStatus.STOPPING || setup.status().isTerminal()) {
+            return done();
+        }
+        boolean active = info.isActiveValidator() && !info.jailed();
+        return move(setup, active ? SetupStatus.ACTIVE : SetupStatus.INACTIVE);
+    }
+
+    private Uni<Void> keyAndReady(SetupRequest setup, String pubkey) {
+        SetupRequest keyed = setup.consensusPubkey() == null ? SetupTransitions.withKey(setup, pubkey) : setup;
+        return move(keyed, SetupStatus.READY_FOR_CHAIN_TX);
+    }
+
+    /** Moves the setup if the move is legal; otherwise stores the other changes and logs the skipped move. */
+    private Uni<Void> move(SetupRequest setup, SetupStatus next) {
+        if (setup.status().canMoveTo(next)) {
+            return store.update(SetupTransitions.withStatus(setup, next, clock.instant()));
+        }
+        if (setup.status() != next) {
+            LOG.debugf("setup %s: ignoring move %s -> %s", setup.id(), setup.status().wire(), next.wire());
+        }
+        return store.update(setup);
+    }
+
+    private static Uni<Void> done() {
+        return Uni.createFrom().voidItem();
+    }
+
+    static UUID nodeId(UUID setupRequestId) {
+        return UUID.nameUUIDFromBytes(("node:" + setupRequestId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+}

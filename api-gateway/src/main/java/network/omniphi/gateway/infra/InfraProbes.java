@@ -1,0 +1,80 @@
+package network.omniphi.gateway.infra;
+
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.sqlclient.Pool;
+
+/** Live checks of the gateway's own infrastructure: PostgreSQL and Kafka. */
+@ApplicationScoped
+public class InfraProbes {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+
+    private final Pool pool;
+    private final String bootstrap;
+    private volatile Admin admin;
+
+    public InfraProbes(Pool pool,
+            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrap) {
+        this.pool = pool;
+        this.bootstrap = bootstrap;
+    }
+
+    public Uni<Boolean> database() {
+        return pool.query("SELECT 1").execute().map(rows -> rows.size() == 1)
+                .ifNoItem().after(TIMEOUT).fail()
+                .onFailure().recoverWithItem(false);
+    }
+
+    public Uni<Boolean> kafka() {
+        return Uni.createFrom().item(this::kafkaBlocking)
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onFailure().recoverWithItem(false);
+    }
+
+    private boolean kafkaBlocking() {
+        try {
+            return admin().describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()))
+                    .nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size() > 0;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private Admin admin() {
+        Admin a = admin;
+        if (a == null) {
+            synchronized (this) {
+                if (admin == null) {
+                    Properties props = new Properties();
+                    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+                    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+                    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
+                    props.put(AdminClientConfig.CLIENT_ID_CONFIG, "gateway-health");
+                    admin = Admin.create(props);
+                }
+                a = admin;
+            }
+        }
+        return a;
+    }
+
+    @PreDestroy
+    void close() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(2));
+        }
+    }
+}

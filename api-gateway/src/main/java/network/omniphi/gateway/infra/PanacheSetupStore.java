@@ -1,0 +1,156 @@
+package network.omniphi.gateway.infra;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import org.hibernate.exception.ConstraintViolationException;
+
+import io.smallrye.mutiny.Uni;
+
+import network.omniphi.gateway.domain.ChainInfo;
+import network.omniphi.gateway.domain.GatewayException;
+import network.omniphi.gateway.domain.SetupRequest;
+import network.omniphi.gateway.domain.SetupStore;
+import network.omniphi.gateway.domain.SetupView;
+import network.omniphi.gateway.domain.ValidatorNode;
+
+/** {@link SetupStore} on Hibernate Reactive Panache. Call inside a session or transaction. */
+@ApplicationScoped
+public class PanacheSetupStore implements SetupStore {
+
+    private static final List<String> FINISHED = List.of("stopped", "failed");
+
+    private final Clock clock;
+
+    public PanacheSetupStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Uni<Void> insert(SetupRequest setup) {
+        SetupRequestEntity e = new SetupRequestEntity();
+        EntityMapper.copy(setup, e);
+        return e.persistAndFlush().replaceWithVoid()
+                .onFailure(ConstraintViolationException.class)
+                .transform(t -> new GatewayException.SetupConflict("wallet-has-live-setup",
+                        "This wallet already has a setup that is not stopped or failed; a wallet can operate one validator."));
+    }
+
+    @Override
+    public Uni<SetupRequest> lock(UUID id) {
+        return SetupRequestEntity.<SetupRequestEntity>findById(id, LockModeType.PESSIMISTIC_WRITE)
+                .map(e -> e == null ? null : EntityMapper.toDomain(e));
+    }
+
+    @Override
+    public Uni<Void> update(SetupRequest setup) {
+        return SetupRequestEntity.<SetupRequestEntity>findById(setup.id()).flatMap(e -> {
+            EntityMapper.copy(setup, e);
+            return e.persist().replaceWithVoid();
+        });
+    }
+
+    @Override
+    public Uni<Boolean> hasLiveSetup(String walletAddress) {
+        return SetupRequestEntity.count("walletAddress = ?1 and status not in ?2", walletAddress, FINISHED)
+                .map(n -> n > 0);
+    }
+
+    @Override
+    public Uni<SetupView> view(UUID id) {
+        return SetupRequestEntity.<SetupRequestEntity>findById(id).flatMap(e -> e == null
+                ? Uni.createFrom().nullItem()
+                : node(id).flatMap(node -> chainInfo(id)
+                        .map(chain -> new SetupView(EntityMapper.toDomain(e), node, chain))));
+    }
+
+    @Override
+    public Uni<List<SetupView>> viewsByWallet(String walletAddress) {
+        return SetupRequestEntity.<SetupRequestEntity>list("walletAddress = ?1 order by createdAt desc", walletAddress)
+                .flatMap(setups -> {
+                    List<UUID> ids = setups.stream().map(s -> s.id).toList();
+                    if (ids.isEmpty()) {
+                        return Uni.createFrom().item(List.<SetupView>of());
+                    }
+                    return ValidatorNodeEntity.<ValidatorNodeEntity>list("setupRequestId in ?1", ids)
+                            .flatMap(nodes -> ChainInfoEntity.<ChainInfoEntity>list("setupRequestId in ?1", ids)
+                                    .map(chains -> join(setups, byId(nodes, n -> n.setupRequestId),
+                                            byId(chains, c -> c.setupRequestId))));
+                });
+    }
+
+    private static List<SetupView> join(List<SetupRequestEntity> setups, Map<UUID, ValidatorNodeEntity> nodes,
+            Map<UUID, ChainInfoEntity> chains) {
+        return setups.stream().map(s -> new SetupView(EntityMapper.toDomain(s), EntityMapper.toDomain(nodes.get(s.id)),
+                EntityMapper.toDomain(chains.get(s.id)))).toList();
+    }
+
+    private static <T> Map<UUID, T> byId(List<T> items, Function<T, UUID> key) {
+        return items.stream().collect(Collectors.toMap(key, Function.identity()));
+    }
+
+    @Override
+    public Uni<ValidatorNode> node(UUID setupRequestId) {
+        return ValidatorNodeEntity.<ValidatorNodeEntity>find("setupRequestId", setupRequestId).firstResult()
+                .map(EntityMapper::toDomain);
+    }
+
+    @Override
+    public Uni<Void> saveNode(ValidatorNode node, Instant eventAt) {
+        return ValidatorNodeEntity.<ValidatorNodeEntity>find("setupRequestId", node.setupRequestId()).firstResult()
+                .flatMap(existing -> {
+                    Instant now = clock.instant();
+                    ValidatorNodeEntity e = existing != null ? existing : new ValidatorNodeEntity();
+                    if (existing == null) {
+                        e.createdAt = now;
+                    }
+                    EntityMapper.copy(node, e);
+                    if (existing != null) {
+                        e.id = existing.id;
+                    }
+                    e.lastEventAt = eventAt;
+                    e.updatedAt = now;
+                    return e.persist().replaceWithVoid();
+                });
+    }
+
+    @Override
+    public Uni<Instant> lastNodeEventAt(UUID setupRequestId) {
+        return ValidatorNodeEntity.<ValidatorNodeEntity>find("setupRequestId", setupRequestId).firstResult()
+                .map(e -> e == null ? null : e.lastEventAt);
+    }
+
+    @Override
+    public Uni<ChainInfo> chainInfo(UUID setupRequestId) {
+        return ChainInfoEntity.<ChainInfoEntity>findById(setupRequestId).map(EntityMapper::toDomain);
+    }
+
+    @Override
+    public Uni<Void> saveChainInfo(UUID setupRequestId, ChainInfo info, Instant eventAt) {
+        return ChainInfoEntity.<ChainInfoEntity>findById(setupRequestId).flatMap(existing -> {
+            ChainInfoEntity e = existing != null ? existing : new ChainInfoEntity();
+            e.setupRequestId = setupRequestId;
+            e.operatorAddress = info.operatorAddress();
+            e.activeValidator = info.isActiveValidator();
+            e.votingPower = info.votingPower();
+            e.jailed = info.jailed();
+            e.txHash = info.txHash();
+            e.lastEventAt = eventAt;
+            e.updatedAt = clock.instant();
+            return e.persist().replaceWithVoid();
+        });
+    }
+
+    @Override
+    public Uni<Instant> lastChainEventAt(UUID setupRequestId) {
+        return ChainInfoEntity.<ChainInfoEntity>findById(setupRequestId).map(e -> e == null ? null : e.lastEventAt);
+    }
+}

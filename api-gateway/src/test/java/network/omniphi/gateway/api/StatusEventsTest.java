@@ -1,0 +1,159 @@
+package network.omniphi.gateway.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+import network.omniphi.commons.events.EventMetas;
+import network.omniphi.commons.events.Topics;
+import network.omniphi.gateway.TestData;
+import network.omniphi.proto.events.v1.ChainEvent;
+import network.omniphi.proto.events.v1.Endpoints;
+import network.omniphi.proto.events.v1.NodeEvent;
+import network.omniphi.proto.events.v1.NodeHealthChanged;
+import network.omniphi.proto.events.v1.NodeProvisioned;
+import network.omniphi.proto.events.v1.NodeProvisioning;
+import network.omniphi.proto.events.v1.NodeStatus;
+import network.omniphi.proto.events.v1.TxSubmitted;
+import network.omniphi.proto.events.v1.ValidatorBonded;
+import network.omniphi.proto.events.v1.ValidatorJailed;
+import network.omniphi.testsupport.KafkaTopicReader;
+
+/** Events on Kafka move the status read model; duplicates and late events change nothing wrong. */
+@QuarkusTest
+class StatusEventsTest {
+
+    static final String PUBKEY = "0s2iSh8bH5pmrmBhX0K8x+eyFvbrUe0LlWwWGbZqV5E=";
+
+    @Test
+    void provisionedEventMakesTheSetupReadyWithKeyAndEndpoints() {
+        String wallet = TestData.wallet();
+        String id = createSetup(wallet);
+        Instant t0 = Instant.now();
+        send(Topics.NODE_EVENTS, id, node(id, t0).setProvisioning(NodeProvisioning.getDefaultInstance()).build());
+        awaitStatus(id, "provisioning");
+
+        NodeEvent provisioned = node(id, t0.plusSeconds(1)).setProvisioned(NodeProvisioned.newBuilder()
+                .setConsensusPubkey(PUBKEY).setBlockHeight(120).setEndpoints(Endpoints.newBuilder()
+                        .setRpc("http://vn-1.validators.svc:26657").setP2P("tcp://203.0.113.7:26656")
+                        .setGrpc("vn-1.validators.svc:9090").setLogsUrl("https://logs.example/vn-1")))
+                .build();
+        send(Topics.NODE_EVENTS, id, provisioned);
+        awaitStatus(id, "ready_for_chain_tx");
+
+        JsonPath one = given().get("/api/v1/validators/setup-requests/" + id).then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(one.getString("setupRequest.consensusPubkey")).isEqualTo(PUBKEY);
+        assertThat(one.getString("node.status")).isEqualTo("running");
+        assertThat(one.getString("node.rpcEndpoint")).isEqualTo("http://vn-1.validators.svc:26657");
+        assertThat(one.getString("node.p2pEndpoint")).isEqualTo("tcp://203.0.113.7:26656");
+        assertThat(one.getString("node.grpcEndpoint")).isEqualTo("vn-1.validators.svc:9090");
+        assertThat(one.getString("node.logsUrl")).isEqualTo("https://logs.example/vn-1");
+        assertThat(one.getLong("node.lastBlockHeight")).isEqualTo(120L);
+        assertThat(one.getString("node.provider")).isEqualTo("omniphi_cloud");
+
+        given().get("/api/v1/validators/by-wallet/" + wallet).then().statusCode(200)
+                .body("[0].setupRequest.status", equalTo("ready_for_chain_tx"))
+                .body("[0].setupRequest.consensusPubkey", equalTo(PUBKEY))
+                .body("[0].node.rpcEndpoint", equalTo("http://vn-1.validators.svc:26657"));
+    }
+
+    @Test
+    void duplicateAndLateEventsChangeNothingWrong() {
+        String id = createSetup(TestData.wallet());
+        Instant t0 = Instant.now();
+        NodeEvent provisioned = node(id, t0).setProvisioned(NodeProvisioned.newBuilder().setConsensusPubkey(PUBKEY)
+                .setBlockHeight(10).setEndpoints(Endpoints.newBuilder().setRpc("http://a:26657"))).build();
+        send(Topics.NODE_EVENTS, id, provisioned);
+        awaitStatus(id, "ready_for_chain_tx");
+
+        NodeEvent healthy = node(id, t0.plusSeconds(10)).setHealthChanged(NodeHealthChanged.newBuilder()
+                .setStatus(NodeStatus.NODE_STATUS_RUNNING).setBlockHeight(50)).build();
+        send(Topics.NODE_EVENTS, id, healthy);
+        await().atMost(Duration.ofSeconds(30)).until(() -> lastHeight(id) == 50L);
+
+        // the same provisioned event again (same eventId), a late provisioning and a late unhealthy event
+        send(Topics.NODE_EVENTS, id, provisioned);
+        send(Topics.NODE_EVENTS, id, node(id, t0.minusSeconds(5)).setProvisioning(NodeProvisioning
+                .getDefaultInstance()).build());
+        send(Topics.NODE_EVENTS, id, node(id, t0.plusSeconds(5)).setHealthChanged(NodeHealthChanged.newBuilder()
+                .setStatus(NodeStatus.NODE_STATUS_UNHEALTHY).setBlockHeight(20)).build());
+        // a marker event after them: once it is applied, the ones before it were processed too
+        send(Topics.NODE_EVENTS, id, node(id, t0.plusSeconds(20)).setHealthChanged(NodeHealthChanged.newBuilder()
+                .setStatus(NodeStatus.NODE_STATUS_RUNNING).setBlockHeight(60)).build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> lastHeight(id) == 60L);
+
+        JsonPath one = given().get("/api/v1/validators/setup-requests/" + id).then().extract().jsonPath();
+        assertThat(one.getString("setupRequest.status")).isEqualTo("ready_for_chain_tx");
+        assertThat(one.getString("node.status")).isEqualTo("running");
+        assertThat(one.getString("node.rpcEndpoint")).isEqualTo("http://a:26657");
+    }
+
+    @Test
+    void chainEventsDriveSubmittedActiveAndJailed() {
+        String wallet = TestData.wallet();
+        String id = createSetup(wallet);
+        Instant t0 = Instant.now();
+        send(Topics.NODE_EVENTS, id, node(id, t0).setProvisioned(NodeProvisioned.newBuilder()
+                .setConsensusPubkey(PUBKEY)).build());
+        awaitStatus(id, "ready_for_chain_tx");
+        String valoper = network.omniphi.commons.cosmos.Bech32.convert(wallet, "omnivaloper");
+        send(Topics.CHAIN_EVENTS, id, chain(id, valoper, t0.plusSeconds(1))
+                .setTxSubmitted(TxSubmitted.newBuilder().setTxHash("AB12")).build());
+        awaitStatus(id, "tx_submitted");
+        send(Topics.CHAIN_EVENTS, id, chain(id, valoper, t0.plusSeconds(2))
+                .setBonded(ValidatorBonded.newBuilder().setVotingPower(1000)).build());
+        awaitStatus(id, "active");
+        given().get("/api/v1/validators/by-wallet/" + wallet).then()
+                .body("[0].chainInfo.isActiveValidator", equalTo(true))
+                .body("[0].chainInfo.votingPower", equalTo(1000))
+                .body("[0].setupRequest.operatorAddress", equalTo(valoper));
+        send(Topics.CHAIN_EVENTS, id, chain(id, valoper, t0.plusSeconds(3))
+                .setJailed(ValidatorJailed.newBuilder().setHeight(99)).build());
+        awaitStatus(id, "inactive");
+        given().get("/api/v1/validators/by-wallet/" + wallet).then()
+                .body("[0].chainInfo.jailed", equalTo(true))
+                .body("[0].chainInfo.isActiveValidator", equalTo(false));
+    }
+
+    static String createSetup(String wallet) {
+        return given().contentType(ContentType.JSON).body(TestData.setupBody(wallet))
+                .post("/api/v1/validators/setup-requests").then().statusCode(201).extract().path("setupRequest.id");
+    }
+
+    static NodeEvent.Builder node(String id, Instant at) {
+        return NodeEvent.newBuilder().setMeta(EventMetas.create(UUID.randomUUID(), id, "test-provisioner", at))
+                .setSetupRequestId(id).setNodeId("vn-" + id.substring(0, 8)).setProvider("omniphi_cloud");
+    }
+
+    static ChainEvent.Builder chain(String id, String valoper, Instant at) {
+        return ChainEvent.newBuilder().setMeta(EventMetas.create(UUID.randomUUID(), id, "test-chain", at))
+                .setSetupRequestId(id).setOperatorAddress(valoper);
+    }
+
+    static void send(String topic, String key, com.google.protobuf.Message message) {
+        KafkaTopicReader.send(topic, key, message.toByteArray());
+    }
+
+    static void awaitStatus(String id, String status) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .get("/api/v1/validators/setup-requests/" + id).then().body("setupRequest.status", equalTo(status)));
+    }
+
+    static Long lastHeight(String id) {
+        Object h = given().get("/api/v1/validators/setup-requests/" + id).then().extract().path("node.lastBlockHeight");
+        return h == null ? null : ((Number) h).longValue();
+    }
+
+}
