@@ -96,8 +96,16 @@ public class DevResource {
     }
 
     @ServerExceptionMapper
-    Response mapMalformedJson(com.fasterxml.jackson.core.JacksonException e) {
-        return error(Response.Status.BAD_REQUEST, "malformed_json", "request body is not valid JSON for this call");
+    Response mapWebApplicationException(WebApplicationException e) {
+        if (e.getResponse().hasEntity()) {
+            return e.getResponse();
+        }
+        Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
+        if (status == Response.Status.BAD_REQUEST) {
+            return error(status, "malformed_json", "request body is not valid JSON for this call");
+        }
+        return error(status == null ? Response.Status.INTERNAL_SERVER_ERROR : status,
+                "http_" + e.getResponse().getStatus(), e.getMessage());
     }
 
     static Response error(Response.Status status, String code, String message) {
