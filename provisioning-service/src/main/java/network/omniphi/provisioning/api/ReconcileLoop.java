@@ -68,7 +68,7 @@ public class ReconcileLoop {
         this.clock = clock;
     }
 
-    @Scheduled(every = "${omniphi.provisioning.reconcile-interval:0.5s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${omniphi.provisioning.reconcile-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
         runIfLeader();
     }

@@ -26,8 +26,8 @@ public interface ProvisioningConfig {
     @WithDefault("omniphi-devnet-1")
     String defaultChainId();
 
-    /** How often every node is reconciled. */
-    @WithDefault("0.5s")
+    /** How often every node is reconciled (the scheduler's granularity is one second; commands also kick a pass). */
+    @WithDefault("1s")
     Duration reconcileInterval();
 
     /** How long a node may take from request to provisioned before it is failed. */
@@ -69,6 +69,10 @@ public interface ProvisioningConfig {
         /** How often a node polls the chain (passed to the node as --poll-ms). */
         @WithDefault("300")
         int pollMillis();
+
+        /** End node processes when the service shuts down (tests); by default they outlive a restart. */
+        @WithDefault("false")
+        boolean stopOnShutdown();
 
         /** Name of the leadership row in the database. */
         @WithDefault("provisioning-local-runtime")

@@ -3,9 +3,12 @@ package network.omniphi.provisioning.infra.local;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 
@@ -33,6 +36,7 @@ public class LocalNodeRuntime implements NodeRuntime {
     private final NodeLauncher launcher;
     private final ProvisioningConfig.Local config;
     private final Clock clock;
+    private final Map<String, Long> started = new ConcurrentHashMap<>();
 
     public LocalNodeRuntime(LocalProcessStore store, NodeLauncher launcher, ProvisioningConfig config, Clock clock) {
         this.store = store;
@@ -46,6 +50,7 @@ public class LocalNodeRuntime implements NodeRuntime {
         LocalProcess process = store.findOrAllocate(node.name(), launcher.homeOf(node.name()).toString());
         Optional<ProcessHandle> running = launcher.adopt(process);
         if (running.isPresent()) {
+            started.putIfAbsent(node.name(), running.get().pid());
             return ready(process);
         }
         Instant now = clock.instant();
@@ -61,6 +66,7 @@ public class LocalNodeRuntime implements NodeRuntime {
         }
         ProcessHandle started = launcher.start(node, process);
         store.started(node.name(), started.pid(), restarts, now);
+        this.started.put(node.name(), started.pid());
         return RuntimeReport.starting("process " + started.pid() + " starting");
     }
 
@@ -73,6 +79,16 @@ public class LocalNodeRuntime implements NodeRuntime {
         launcher.adopt(process.get()).ifPresent(this::terminate);
         store.stopped(node.name());
         return RuntimeReport.stopped();
+    }
+
+    /** With {@code stop-on-shutdown} (tests) the processes this instance supervises end with it. */
+    @PreDestroy
+    void shutdown() {
+        if (!config.stopOnShutdown()) {
+            return;
+        }
+        started.values().forEach(pid -> ProcessHandle.of(pid).filter(h -> h.info().commandLine()
+                .map(cmd -> cmd.contains(NodeLauncher.MAIN_CLASS)).orElse(false)).ifPresent(this::terminate));
     }
 
     @Override
