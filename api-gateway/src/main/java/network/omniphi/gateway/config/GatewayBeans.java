@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import network.omniphi.gateway.domain.ChainSettings;
 import network.omniphi.gateway.domain.SetupPolicy;
 
 /** Turns configuration into the plain values the domain needs. */
@@ -17,5 +18,11 @@ public class GatewayBeans {
     SetupPolicy setupPolicy(GatewayConfig config) {
         return new SetupPolicy(Set.copyOf(config.cloudProviders()), config.defaultCloudProvider(),
                 config.minCommissionRate(), config.accountPrefix());
+    }
+
+    @Produces
+    @Singleton
+    ChainSettings chainSettings(GatewayConfig config) {
+        return new ChainSettings(config.bondDenom());
     }
 }

@@ -26,6 +26,10 @@ public interface GatewayConfig {
     @WithDefault("omni")
     String accountPrefix();
 
+    /** The chain's bond denom (x/staking bond_denom). */
+    @WithDefault("omniphi")
+    String bondDenom();
+
     /** Chain id stamped on setup events. */
     @WithDefault("omniphi-devnet-1")
     String chainId();

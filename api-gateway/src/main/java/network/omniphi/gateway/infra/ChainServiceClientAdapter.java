@@ -1,0 +1,87 @@
+package network.omniphi.gateway.infra;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.google.protobuf.ByteString;
+
+import io.quarkus.grpc.GrpcClient;
+import io.smallrye.mutiny.Uni;
+
+import network.omniphi.gateway.domain.BroadcastResult;
+import network.omniphi.gateway.domain.ChainGateway;
+import network.omniphi.gateway.domain.CreateValidatorTxCommand;
+import network.omniphi.gateway.domain.SetupRequest;
+import network.omniphi.gateway.domain.UnsignedCreateValidatorTx;
+import network.omniphi.gateway.domain.ValidatorNode;
+import network.omniphi.proto.chain.v1.BroadcastRequest;
+import network.omniphi.proto.chain.v1.BuildCreateValidatorTxRequest;
+import network.omniphi.proto.chain.v1.BuildCreateValidatorTxResponse;
+import network.omniphi.proto.chain.v1.ChainService;
+import network.omniphi.proto.chain.v1.Coin;
+import network.omniphi.proto.chain.v1.SignMode;
+
+/** {@link ChainGateway} over the chain service's internal gRPC API. */
+@ApplicationScoped
+public class ChainServiceClientAdapter implements ChainGateway {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @GrpcClient("chain-service")
+    ChainService chain;
+
+    @Override
+    public Uni<UnsignedCreateValidatorTx> buildCreateValidatorTx(SetupRequest setup, ValidatorNode node,
+            byte[] signerPubKey, CreateValidatorTxCommand cmd) {
+        BuildCreateValidatorTxRequest.Builder req = BuildCreateValidatorTxRequest.newBuilder()
+                .setSetupRequestId(setup.id().toString())
+                .setWalletAddress(setup.walletAddress())
+                .setSignerPubkey(ByteString.copyFrom(signerPubKey))
+                .setMoniker(setup.validatorName())
+                .setWebsite(setup.website())
+                .setDetails(setup.description())
+                .setIdentity(cmd.identity() == null ? "" : cmd.identity())
+                .setSecurityContact(cmd.securityContact() == null ? "" : cmd.securityContact())
+                .setCommissionRate(setup.commissionRate().stripTrailingZeros().toPlainString())
+                .setMaxRate(cmd.maxRate())
+                .setMaxChangeRate(cmd.maxChangeRate())
+                .setMinSelfDelegation(cmd.minSelfDelegation())
+                .setSelfDelegation(Coin.newBuilder().setDenom(cmd.selfDelegationDenom())
+                        .setAmount(cmd.selfDelegationAmount()))
+                .setConsensusPubkey(setup.consensusPubkey())
+                .setSignMode("amino".equals(cmd.signMode()) ? SignMode.SIGN_MODE_AMINO : SignMode.SIGN_MODE_DIRECT);
+        if (node != null && node.rpcEndpoint() != null) {
+            req.setNodeRpcEndpoint(node.rpcEndpoint());
+        }
+        return chain.buildCreateValidatorTx(req.build())
+                .ifNoItem().after(TIMEOUT).fail()
+                .map(ChainServiceClientAdapter::toDomain)
+                .onFailure().transform(ChainErrors::toGatewayException);
+    }
+
+    @Override
+    public Uni<BroadcastResult> broadcast(SetupRequest setup, byte[] txBytes) {
+        BroadcastRequest req = BroadcastRequest.newBuilder()
+                .setSetupRequestId(setup.id().toString())
+                .setWalletAddress(setup.walletAddress())
+                .setConsensusPubkey(setup.consensusPubkey())
+                .setTxBytes(ByteString.copyFrom(txBytes))
+                .build();
+        return chain.broadcast(req)
+                .ifNoItem().after(TIMEOUT).fail()
+                .map(r -> new BroadcastResult(r.getTxHash(), r.getCode(), r.getHeight(), r.getRawLog(),
+                        r.getCodespace()))
+                .onFailure().transform(ChainErrors::toGatewayException);
+    }
+
+    private static UnsignedCreateValidatorTx toDomain(BuildCreateValidatorTxResponse r) {
+        return new UnsignedCreateValidatorTx(r.getSignDoc().getBodyBytes().toByteArray(),
+                r.getSignDoc().getAuthInfoBytes().toByteArray(), r.getSignDoc().getChainId(),
+                r.getSignDoc().getAccountNumber(), r.getAminoSignDoc().isEmpty() ? null : r.getAminoSignDoc(),
+                r.getGasEstimate(), r.getFee().getDenom(), r.getFee().getAmount(), r.getOperatorAddress(),
+                r.getSequence(),
+                r.getSignMode() == SignMode.SIGN_MODE_AMINO ? "amino" : "direct",
+                PreflightMapper.toMap(r.getPreflight()));
+    }
+}
