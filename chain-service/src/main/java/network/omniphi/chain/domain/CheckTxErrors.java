@@ -15,12 +15,13 @@ final class CheckTxErrors {
             case "sdk" -> switch (r.code()) {
                 case 4, 8 -> ChainError.SIGNATURE_INVALID;
                 case 5 -> ChainError.INSUFFICIENT_BALANCE;
+                case 19 -> ChainError.TX_ALREADY_SUBMITTED;
                 case 32 -> ChainError.SEQUENCE_MISMATCH;
                 default -> ChainError.TX_REJECTED;
             };
             case "staking" -> switch (r.code()) {
-                case 2 -> ChainError.VALIDATOR_EXISTS;
-                case 6 -> ChainError.CONSENSUS_KEY_TAKEN;
+                case 4 -> ChainError.VALIDATOR_EXISTS;
+                case 5 -> ChainError.CONSENSUS_KEY_TAKEN;
                 default -> ChainError.TX_REJECTED;
             };
             default -> ChainError.TX_REJECTED;

@@ -37,6 +37,10 @@ final class RuleChecks {
         if (facts.consensusKeyTaken(cmd.consensusPubkey())) {
             refuse(ChainError.CONSENSUS_KEY_TAKEN, "the consensus key is already used by another validator");
         }
+        if (facts.balance().compareTo(cmd.selfDelegation().amount()) < 0) {
+            refuse(ChainError.INSUFFICIENT_BALANCE, "balance " + facts.balance() + bondDenom
+                    + " does not cover the self-delegation " + cmd.selfDelegation() + " (plus fee)");
+        }
         Preflight.NodeSync sync = PreflightCalculator.nodeSync(facts.nodeHeight(), facts.head().height(),
                 settings.maxNodeLagBlocks());
         if (!sync.inSync()) {
