@@ -1,0 +1,127 @@
+package network.omniphi.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+
+import network.omniphi.deploy.Manifests.Rendered;
+
+/**
+ * Alerts and dashboard use only metrics that the services' MetricsContractTests prove are exported (the lists in
+ * monitoring/required-metrics), plus Prometheus' own {@code up}; and every listed metric is used somewhere.
+ */
+class MonitoringContractTest {
+
+    private static final Set<String> PROMETHEUS_SYNTHETIC = Set.of("up");
+    private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "bool", "offset", "by", "without", "on",
+            "ignoring", "group_left", "group_right", "inf", "nan");
+    private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.])([a-zA-Z_:][a-zA-Z0-9_:]*)(\\s*\\()?");
+
+    /** Metric names in a PromQL expression: identifiers that are not functions, keywords or label names. */
+    static Set<String> metricNames(String expr) {
+        String s = expr.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"") // string literals
+                .replaceAll("\\{[^}]*}", " ") // label matchers
+                .replaceAll("\\[[^]]*]", " ") // ranges and subqueries
+                .replaceAll("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)", " ");
+        Set<String> names = new LinkedHashSet<>();
+        Matcher m = IDENTIFIER.matcher(s);
+        while (m.find()) {
+            if (m.group(2) == null && !KEYWORDS.contains(m.group(1))) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void extractionFindsMetricsButNotFunctionsLabelsOrKeywords() {
+        assertThat(metricNames("max by (job) (omniphi_outbox_pending) > 0 and sum by (job) "
+                + "(rate(omniphi_outbox_published_total{job=~\"a|b\"}[10m])) == 0 or histogram_quantile(0.95, "
+                + "sum by (le) (rate(x_bucket[1h]))) > 1e3"))
+                .containsExactlyInAnyOrder("omniphi_outbox_pending", "omniphi_outbox_published_total", "x_bucket");
+    }
+
+    @Test
+    void alertsAndDashboardUseOnlyExportedMetricsAndEveryListedMetricIsUsed() throws IOException {
+        Set<String> exported = new HashSet<>(PROMETHEUS_SYNTHETIC);
+        for (String service : Manifests.SERVICES) {
+            exported.addAll(Manifests.requiredMetrics(service));
+        }
+        Set<String> used = new HashSet<>();
+        for (String overlay : Manifests.OVERLAYS) {
+            Rendered r = Manifests.render(overlay);
+            for (String expr : alertExpressions(r)) {
+                assertThat(metricNames(expr)).as("metrics of alert expression %s", expr).isNotEmpty()
+                        .allSatisfy(name -> assertThat(exported).as("alert uses %s", name).contains(name));
+                used.addAll(metricNames(expr));
+            }
+            for (String expr : dashboardExpressions(r)) {
+                assertThat(metricNames(expr)).as("metrics of dashboard query %s", expr).isNotEmpty()
+                        .allSatisfy(name -> assertThat(exported).as("dashboard uses %s", name).contains(name));
+                used.addAll(metricNames(expr));
+            }
+        }
+        exported.removeAll(PROMETHEUS_SYNTHETIC);
+        assertThat(used).as("required-metrics lists only what alerts or dashboard use").containsAll(exported);
+    }
+
+    @Test
+    void everyAlertHasASeverityAndAnExplanation() {
+        GenericKubernetesResource rule = Manifests.render("production").generic("PrometheusRule").get(0);
+        List<Map<String, Object>> groups = rule.get("spec", "groups");
+        Set<String> alerts = new HashSet<>();
+        for (Map<String, Object> group : groups) {
+            for (Object o : (List<?>) group.get("rules")) {
+                Map<?, ?> alert = (Map<?, ?>) o;
+                assertThat(alerts.add((String) alert.get("alert"))).as("unique alert %s", alert.get("alert")).isTrue();
+                assertThat(((Map<?, ?>) alert.get("labels")).get("severity")).as("%s", alert.get("alert"))
+                        .isIn("critical", "warning", "info");
+                assertThat(Set.copyOf(((Map<?, ?>) alert.get("annotations")).keySet().stream().map(String::valueOf)
+                        .toList())).as("%s", alert.get("alert")).contains("summary", "description");
+            }
+        }
+        assertThat(alerts).contains("OmniphiServiceDown", "OmniphiValidatorNodeUnhealthy",
+                "OmniphiValidatorNodeHeightLagging", "OmniphiValidatorJailed", "OmniphiHeartbeatStale",
+                "OmniphiProvisioningStuck", "OmniphiOutboxBacklog", "OmniphiKafkaConsumerLag");
+    }
+
+    private static List<String> alertExpressions(Rendered r) {
+        List<String> exprs = new ArrayList<>();
+        for (GenericKubernetesResource rule : r.generic("PrometheusRule")) {
+            for (Map<String, Object> group : rule.<List<Map<String, Object>>>get("spec", "groups")) {
+                for (Object o : (List<?>) group.get("rules")) {
+                    exprs.add(String.valueOf(((Map<?, ?>) o).get("expr")));
+                }
+            }
+        }
+        assertThat(exprs).as("alert rules in %s", r.overlay()).isNotEmpty();
+        return exprs;
+    }
+
+    private static List<String> dashboardExpressions(Rendered r) throws IOException {
+        ConfigMap cm = r.one(ConfigMap.class, "omniphi-grafana-dashboard");
+        assertThat(cm.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
+        JsonNode dashboard = new ObjectMapper().readTree(cm.getData().get("omniphi-orchestrator.json"));
+        assertThat(dashboard.path("uid").asText()).isNotBlank();
+        List<String> exprs = new ArrayList<>();
+        dashboard.findValues("expr").forEach(e -> exprs.add(e.asText()));
+        assertThat(exprs).as("dashboard queries").hasSizeGreaterThan(10);
+        return exprs;
+    }
+}
