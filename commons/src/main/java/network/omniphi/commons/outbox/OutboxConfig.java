@@ -13,6 +13,14 @@ public interface OutboxConfig {
     @WithDefault("true")
     boolean enabled();
 
+    /** How often the relay looks for unpublished events (read by the scheduler; declared here so it is known). */
+    @WithDefault("0.1s")
+    String pollInterval();
+
+    /** How often published rows are purged and the backlog gauge refreshed. */
+    @WithDefault("10s")
+    String housekeepingInterval();
+
     /** How many events one relay round takes. */
     @WithDefault("200")
     int batchSize();
