@@ -10,8 +10,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -25,7 +27,9 @@ import network.omniphi.gateway.api.dto.SetupEnvelope;
 import network.omniphi.gateway.api.dto.SetupWithNode;
 import network.omniphi.gateway.api.dto.StopRequestBody;
 import network.omniphi.gateway.api.dto.WalletValidator;
+import network.omniphi.gateway.api.security.Ownership;
 import network.omniphi.gateway.domain.GatewayException;
+import network.omniphi.gateway.domain.NewSetup;
 import network.omniphi.gateway.domain.SetupRequestService;
 
 @Path("/api/v1/validators")
@@ -35,10 +39,12 @@ public class SetupRequestResource {
 
     private final SetupRequestService service;
     private final HeartbeatView heartbeats;
+    private final Ownership ownership;
 
-    public SetupRequestResource(SetupRequestService service, HeartbeatView heartbeats) {
+    public SetupRequestResource(SetupRequestService service, HeartbeatView heartbeats, Ownership ownership) {
         this.service = service;
         this.heartbeats = heartbeats;
+        this.ownership = ownership;
     }
 
     @POST
@@ -49,8 +55,11 @@ public class SetupRequestResource {
     @APIResponse(responseCode = "400", description = "Invalid field(s), problem+json")
     @APIResponse(responseCode = "409", description = "The wallet already has a live setup")
     @APIResponse(responseCode = "422", description = "A chain rule forbids it (e.g. commission below minimum)")
-    public Uni<Response> create(CreateSetupRequestBody body) {
-        return service.create(SetupCommandMapper.toCommand(body))
+    @APIResponse(responseCode = "403", description = "walletAddress is not the wallet of the access token")
+    public Uni<Response> create(CreateSetupRequestBody body, @Context SecurityContext security) {
+        NewSetup cmd = SetupCommandMapper.toCommand(body);
+        ownership.requireSelf(Ownership.caller(security), cmd.walletAddress());
+        return service.create(cmd)
                 .map(s -> Response.created(URI.create("/api/v1/validators/setup-requests/" + s.id()))
                         .entity(new SetupEnvelope(SetupJsonMapper.toJson(s))).build());
     }
@@ -79,11 +88,14 @@ public class SetupRequestResource {
     @Operation(summary = "Stop a validator node (the volume and key are kept)")
     @APIResponse(responseCode = "202", description = "Stop accepted")
     @APIResponse(responseCode = "409", description = "Already stopping, stopped or failed")
-    public Uni<Response> stop(StopRequestBody body) {
+    @APIResponse(responseCode = "403", description = "The setup belongs to another wallet")
+    public Uni<Response> stop(StopRequestBody body, @Context SecurityContext security) {
         if (body == null || body.setupRequestId() == null) {
             throw new GatewayException.InvalidRequest(List.of(new FieldError("setupRequestId", "is required")));
         }
-        return service.stop(uuid("setupRequestId", body.setupRequestId()))
+        UUID id = uuid("setupRequestId", body.setupRequestId());
+        return ownership.requireSetupOwner(Ownership.caller(security), id.toString())
+                .flatMap(v -> service.stop(id))
                 .map(s -> Response.accepted(new SetupEnvelope(SetupJsonMapper.toJson(s))).build());
     }
 

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 
 import network.omniphi.gateway.domain.ChainSettings;
 import network.omniphi.gateway.domain.SetupPolicy;
+import network.omniphi.gateway.domain.auth.AuthPolicy;
 
 /** Turns configuration into the plain values the domain needs. */
 @ApplicationScoped
@@ -18,6 +19,12 @@ public class GatewayBeans {
     SetupPolicy setupPolicy(GatewayConfig config) {
         return new SetupPolicy(Set.copyOf(config.cloudProviders()), config.defaultCloudProvider(),
                 config.minCommissionRate(), config.accountPrefix());
+    }
+
+    @Produces
+    @Singleton
+    AuthPolicy authPolicy(GatewayConfig config, AuthConfig auth) {
+        return new AuthPolicy(config.accountPrefix(), auth.challengeTtl(), auth.domain());
     }
 
     @Produces

@@ -30,6 +30,10 @@ public interface GatewayConfig {
     @WithDefault("omniphi")
     String bondDenom();
 
+    /** Exact origins of the portal allowed by CORS (feeds quarkus.http.cors.origins); '*' is refused at start-up. */
+    @WithDefault("http://localhost:5173")
+    java.util.List<String> corsOrigins();
+
     /** Chain id stamped on setup events. */
     @WithDefault("omniphi-devnet-1")
     String chainId();

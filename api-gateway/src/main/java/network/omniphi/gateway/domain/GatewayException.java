@@ -13,7 +13,7 @@ import network.omniphi.commons.error.FieldError;
 public abstract sealed class GatewayException extends DomainException
         permits GatewayException.InvalidRequest, GatewayException.SetupNotFound, GatewayException.SetupConflict,
         GatewayException.RuleViolation, GatewayException.Unauthenticated, GatewayException.Forbidden,
-        GatewayException.RateLimited, GatewayException.DownstreamUnavailable {
+        GatewayException.RateLimited, GatewayException.PayloadTooLarge, GatewayException.DownstreamUnavailable {
 
     protected GatewayException(String detail, List<FieldError> errors, Throwable cause) {
         super(detail, errors, cause);
@@ -187,6 +187,28 @@ public abstract sealed class GatewayException extends DomainException
         @Override
         public Long retryAfterSeconds() {
             return retryAfter;
+        }
+    }
+
+    /** 413: the request body is larger than the configured limit. */
+    public static final class PayloadTooLarge extends GatewayException {
+        public PayloadTooLarge(long maxBytes) {
+            super("The request body is larger than " + maxBytes + " bytes.", List.of(), null);
+        }
+
+        @Override
+        public String code() {
+            return "payload-too-large";
+        }
+
+        @Override
+        public ErrorKind kind() {
+            return ErrorKind.PAYLOAD_TOO_LARGE;
+        }
+
+        @Override
+        public String title() {
+            return "Payload too large";
         }
     }
 

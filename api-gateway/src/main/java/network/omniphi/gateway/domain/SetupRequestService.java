@@ -54,6 +54,11 @@ public class SetupRequestService {
                 .failWith(() -> new GatewayException.SetupNotFound(id.toString()));
     }
 
+    /** The wallet that owns a setup, or null when there is none (ownership checks). */
+    public Uni<String> ownerOf(UUID id) {
+        return tx.inSession(() -> store.walletOf(id));
+    }
+
     public Uni<List<SetupView>> byWallet(String walletAddress) {
         List<FieldError> errors = new java.util.ArrayList<>();
         SetupRules.checkWallet(walletAddress, policy.accountPrefix(), "walletAddress", errors);

@@ -15,6 +15,9 @@ public interface SetupStore {
 
     Uni<Void> update(SetupRequest setup);
 
+    /** The wallet that owns a setup, or null when there is no such setup. */
+    Uni<String> walletOf(UUID id);
+
     Uni<Boolean> hasLiveSetup(String walletAddress);
 
     Uni<SetupView> view(UUID id);

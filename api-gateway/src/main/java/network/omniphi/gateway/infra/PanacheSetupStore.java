@@ -59,6 +59,11 @@ public class PanacheSetupStore implements SetupStore {
     }
 
     @Override
+    public Uni<String> walletOf(UUID id) {
+        return SetupRequestEntity.<SetupRequestEntity>findById(id).map(e -> e == null ? null : e.walletAddress);
+    }
+
+    @Override
     public Uni<Boolean> hasLiveSetup(String walletAddress) {
         return SetupRequestEntity.count("walletAddress = ?1 and status not in ?2", walletAddress, FINISHED)
                 .map(n -> n > 0);

@@ -1,0 +1,97 @@
+package network.omniphi.gateway.api.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+
+import network.omniphi.gateway.config.HttpGuardConfig;
+import network.omniphi.gateway.domain.GatewayException;
+
+/**
+ * Vert.x-level guards that run before any route, so they also cover 404s and bodies JAX-RS never reads: security
+ * headers on every answer, the body size limit (problem+json 413) and the per-IP rate limits (problem+json 429).
+ * They run after the CORS filter (priority 300), so refusals still carry CORS headers.
+ */
+@ApplicationScoped
+public class HttpGuards {
+
+    private final HttpGuardConfig config;
+    private final RateLimiter limiter;
+    private final ProblemWriter problems;
+
+    public HttpGuards(HttpGuardConfig config, RateLimiter limiter, ProblemWriter problems) {
+        this.config = config;
+        this.limiter = limiter;
+        this.problems = problems;
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(this::securityHeaders, 400);
+        filters.register(this::limits, 200);
+    }
+
+    void securityHeaders(RoutingContext rc) {
+        String path = rc.request().path();
+        boolean secure = rc.request().isSSL();
+        rc.addHeadersEndHandler(v -> {
+            HttpServerResponse r = rc.response();
+            r.headers().set("X-Content-Type-Options", "nosniff");
+            r.headers().set("X-Frame-Options", "DENY");
+            r.headers().set("Referrer-Policy", "no-referrer");
+            if (config.cspExemptPrefixes().stream().noneMatch(path::startsWith)) {
+                r.headers().set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+            }
+            if (secure) {
+                r.headers().set("Strict-Transport-Security", "max-age=" + config.hstsMaxAgeSeconds());
+            }
+            if (path.startsWith("/api/")) {
+                r.headers().set("Cache-Control", "no-store");
+            }
+            if (r.getStatusCode() == 401) {
+                r.headers().set("WWW-Authenticate", "Bearer realm=\"omniphi\"");
+            }
+        });
+        rc.next();
+    }
+
+    void limits(RoutingContext rc) {
+        try {
+            checkBodySize(rc);
+            if (!PublicPaths.isUnlimited(rc.request().path())) {
+                String ip = clientIp(rc);
+                limiter.takeIp(ip);
+                if (rc.request().path().startsWith(PublicPaths.AUTH)) {
+                    limiter.takeAuth(ip);
+                }
+            }
+        } catch (GatewayException e) {
+            problems.write(rc, e);
+            return;
+        }
+        rc.next();
+    }
+
+    private void checkBodySize(RoutingContext rc) {
+        String length = rc.request().getHeader("Content-Length");
+        if (length == null) {
+            return;
+        }
+        long bytes;
+        try {
+            bytes = Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return; // Vert.x refuses a malformed Content-Length itself
+        }
+        if (bytes > config.maxBodyBytes()) {
+            throw new GatewayException.PayloadTooLarge(config.maxBodyBytes());
+        }
+    }
+
+    /** The client's address as Vert.x resolved it (forwarded headers count only when quarkus.http.proxy trusts them). */
+    static String clientIp(RoutingContext rc) {
+        return rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
+    }
+}
