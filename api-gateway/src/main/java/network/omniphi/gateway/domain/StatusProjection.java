@@ -42,23 +42,23 @@ public class StatusProjection {
 
     private Uni<Void> applyTo(SetupRequest setup, StatusEvent event) {
         if (event instanceof StatusEvent.NodeProvisioning e) {
-            return node(e, NodeStatus.PROVISIONING, null, null).flatMap(v -> move(setup, SetupStatus.PROVISIONING));
+            return node(setup, e, NodeStatus.PROVISIONING, null, null).flatMap(v -> move(setup, SetupStatus.PROVISIONING));
         }
         if (event instanceof StatusEvent.NodeProvisioned e) {
             return NodeUpdates.provisioned(store, e).flatMap(v -> keyAndReady(setup, e.consensusPubkey()));
         }
         if (event instanceof StatusEvent.NodeHealth e) {
-            return node(e, e.status(), e.blockHeight(), e.checkedAt());
+            return node(setup, e, e.status(), e.blockHeight(), e.checkedAt());
         }
         if (event instanceof StatusEvent.NodeStopping e) {
-            return node(e, NodeStatus.STOPPING, null, null).flatMap(v -> move(setup, SetupStatus.STOPPING));
+            return node(setup, e, NodeStatus.STOPPING, null, null).flatMap(v -> move(setup, SetupStatus.STOPPING));
         }
         if (event instanceof StatusEvent.NodeStopped e) {
-            return node(e, NodeStatus.STOPPED, null, null)
+            return node(setup, e, NodeStatus.STOPPED, null, null)
                     .flatMap(v -> setup.status() == SetupStatus.STOPPING ? move(setup, SetupStatus.STOPPED) : done());
         }
         if (event instanceof StatusEvent.NodeFailed e) {
-            return node(e, NodeStatus.FAILED, null, null)
+            return node(setup, e, NodeStatus.FAILED, null, null)
                     .flatMap(v -> move(SetupTransitions.withFailure(setup, e.reason()), SetupStatus.FAILED));
         }
         return applyChainOrHeartbeat(setup, event);
@@ -88,12 +88,12 @@ public class StatusProjection {
                     .flatMap(v -> keyAndReady(setup, e.consensusPubkey()));
         }
         StatusEvent.HeartbeatLiveness e = (StatusEvent.HeartbeatLiveness) event;
-        return node(e, e.stale() ? NodeStatus.UNHEALTHY : NodeStatus.RUNNING,
+        return node(setup, e, e.stale() ? NodeStatus.UNHEALTHY : NodeStatus.RUNNING,
                 e.blockHeight() > 0 ? e.blockHeight() : null, e.occurredAt());
     }
 
-    private Uni<Void> node(StatusEvent e, NodeStatus status, Long height, Instant checkedAt) {
-        return NodeUpdates.status(store, e, status, height, checkedAt);
+    private Uni<Void> node(SetupRequest setup, StatusEvent e, NodeStatus status, Long height, Instant checkedAt) {
+        return NodeUpdates.status(store, e, setup.provider(), status, height, checkedAt);
     }
 
     private Uni<ChainInfo> chain(StatusEvent e, String operator, String txHash, Boolean active, Long power,
