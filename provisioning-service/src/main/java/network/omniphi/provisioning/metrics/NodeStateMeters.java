@@ -1,0 +1,130 @@
+package network.omniphi.provisioning.metrics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
+import io.quarkus.scheduler.Scheduled;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+
+import network.omniphi.provisioning.domain.LeaderGate;
+import network.omniphi.provisioning.domain.NodeStatus;
+import network.omniphi.provisioning.domain.NodeStatusReader;
+
+/**
+ * Node meters read from the provisioner's own table and the reference chain node:
+ * <ul>
+ * <li>{@code omniphi_provisioning_nodes{status}}: nodes per status (every status always exported);</li>
+ * <li>{@code omniphi_provisioning_chain_height}: height of the reference node (0 while unreachable);</li>
+ * <li>{@code omniphi_provisioning_nodes_lagging}: nodes that should run but are more than
+ * {@code omniphi.metrics.lag-threshold-blocks} behind the reference node (0 while it is unreachable);</li>
+ * <li>{@code omniphi_provisioning_oldest_provisioning_age_seconds}: age of the oldest node still provisioning;</li>
+ * <li>{@code omniphi_provisioning_duration_seconds}: request to first synced/running, recorded by the leader when it
+ * sees a node leave {@code PROVISIONING} (precision: the refresh interval).</li>
+ * </ul>
+ */
+@Startup
+@ApplicationScoped
+public class NodeStateMeters {
+
+    private static final Logger LOG = Logger.getLogger(NodeStateMeters.class);
+    private static final Duration DB_TIMEOUT = Duration.ofSeconds(5);
+    private static final String NODES = "SELECT node_name, status, desired_running, latest_height, created_at"
+            + " FROM validator_nodes WHERE status NOT IN ('STOPPED', 'FAILED')";
+    private static final String BY_STATUS = "SELECT status, count(*) AS n FROM validator_nodes GROUP BY status";
+
+    private final Pool pool;
+    private final NodeStatusReader status;
+    private final LeaderGate leader;
+    private final Map<String, AtomicLong> counts = new LinkedHashMap<>();
+    private final AtomicLong chainHeight = new AtomicLong();
+    private final AtomicLong oldestProvisioning = new AtomicLong();
+    private final AtomicLong lagging = new AtomicLong();
+    private final long lagThreshold;
+    private final Timer duration;
+    private final Set<String> provisioning = new HashSet<>();
+
+    public NodeStateMeters(Pool pool, NodeStatusReader status, LeaderGate leader, MeterRegistry registry,
+            @ConfigProperty(name = "omniphi.metrics.lag-threshold-blocks", defaultValue = "10") long lagThreshold) {
+        this.pool = pool;
+        this.lagThreshold = lagThreshold;
+        this.status = status;
+        this.leader = leader;
+        for (NodeStatus s : NodeStatus.values()) {
+            AtomicLong value = new AtomicLong();
+            counts.put(s.name(), value);
+            Gauge.builder("omniphi.provisioning.nodes", value, AtomicLong::get).description("Nodes per status")
+                    .tag("status", s.name().toLowerCase(Locale.ROOT)).strongReference(true).register(registry);
+        }
+        Gauge.builder("omniphi.provisioning.chain.height", chainHeight, AtomicLong::get)
+                .description("Latest height of the reference chain node").register(registry);
+        Gauge.builder("omniphi.provisioning.oldest.provisioning.age", oldestProvisioning, AtomicLong::get)
+                .baseUnit("seconds").description("Age of the oldest node still provisioning").register(registry);
+        Gauge.builder("omniphi.provisioning.nodes.lagging", lagging, AtomicLong::get)
+                .description("Nodes that should run but lag the reference node").register(registry);
+        duration = Timer.builder("omniphi.provisioning.duration").description("Setup request to node synced")
+                .serviceLevelObjectives(Arrays.stream(new int[]{30, 60, 120, 300, 600, 1200})
+                        .mapToObj(Duration::ofSeconds).toArray(Duration[]::new))
+                .register(registry);
+    }
+
+    @Scheduled(every = "${omniphi.metrics.refresh-interval:15s}", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refresh() {
+        try {
+            Map<String, Long> seen = new HashMap<>();
+            for (Row row : pool.query(BY_STATUS).execute().await().atMost(DB_TIMEOUT)) {
+                seen.put(row.getString("status"), row.getLong("n"));
+            }
+            counts.forEach((s, value) -> value.set(seen.getOrDefault(s, 0L)));
+            long reference = status.referenceHeight().orElse(0);
+            chainHeight.set(reference);
+            nodes(reference);
+        } catch (RuntimeException e) {
+            LOG.debugf("node meters not refreshed, next round retries: %s", e.getMessage());
+        }
+    }
+
+    private void nodes(long reference) {
+        Instant now = Instant.now();
+        long oldest = 0;
+        long behind = 0;
+        Set<String> stillProvisioning = new HashSet<>();
+        for (Row row : pool.query(NODES).execute().await().atMost(DB_TIMEOUT)) {
+            String name = row.getString("node_name");
+            String s = row.getString("status");
+            Instant created = row.get(OffsetDateTime.class, "created_at").toInstant();
+            if (NodeStatus.PROVISIONING.name().equals(s)) {
+                stillProvisioning.add(name);
+                oldest = Math.max(oldest, Duration.between(created, now).toSeconds());
+            } else if (provisioning.contains(name) && leader.isLeader()) {
+                duration.record(Duration.between(created, now));
+            }
+            if (reference > 0 && row.getBoolean("desired_running") && !NodeStatus.PROVISIONING.name().equals(s)
+                    && reference - row.getLong("latest_height") > lagThreshold) {
+                behind++;
+            }
+        }
+        provisioning.clear();
+        provisioning.addAll(stillProvisioning);
+        oldestProvisioning.set(oldest);
+        lagging.set(behind);
+    }
+}
