@@ -1,0 +1,27 @@
+# Shared helpers of the bench/ commands. Loopback only; every run is bounded in requests and time.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+RESULTS="$ROOT/bench/results"
+GATEWAY="${GATEWAY:-https://localhost:8443}"
+STAMP="$(date -u +%Y-%m-%dT%H%M%SZ)"
+mkdir -p "$RESULTS"
+
+blog() { printf '[bench] %s\n' "$*" >&2; }
+bdie() { blog "$*"; exit 1; }
+
+require_stack() {
+  curl -ksf -o /dev/null "$GATEWAY/api/v1/health" ||
+    bdie "the local stack is not running: start it with 'OMNIPHI_STACK_PROFILE=bench ./dev start' (or ./dev up)"
+}
+
+# Java classpath of the e2e test classes (the HTTP/ADR-036/heartbeat clients the bench drivers use)
+bench_classpath() {
+  local cp="$ROOT/e2e/target/bench.classpath"
+  if [ ! -f "$cp" ] || [ ! -d "$ROOT/e2e/target/test-classes" ]; then
+    blog "compiling the bench drivers (e2e test classes)"
+    "$ROOT/mvnw" -q -pl e2e -am test-compile dependency:build-classpath -DskipTests \
+      -Dmdep.outputFile="$cp" -Dmdep.includeScope=test >/dev/null || bdie "could not build the bench drivers"
+  fi
+  echo "$ROOT/e2e/target/test-classes:$(cat "$cp")"
+}
+
+bench_java() { java -Domniphi.repo="$ROOT" -De2e.gateway="$GATEWAY" -cp "$(bench_classpath)" "$@"; }
