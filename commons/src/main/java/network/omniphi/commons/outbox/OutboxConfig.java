@@ -14,8 +14,8 @@ public interface OutboxConfig {
     boolean enabled();
 
     /** How often the relay looks for unpublished events (read by the scheduler; declared here so it is known). */
-    @WithDefault("0.1s")
-    String pollInterval();
+    @WithDefault("PT0.1S")
+    Duration pollInterval();
 
     /** How often published rows are purged and the backlog gauge refreshed. */
     @WithDefault("10s")

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,6 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -27,6 +30,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -59,6 +63,7 @@ public class OutboxRelay {
     private final AtomicLong pending = new AtomicLong();
     private final Counter published;
     private volatile Producer<String, byte[]> producer;
+    private volatile ScheduledExecutorService executor;
 
     public OutboxRelay(Pool pool, OutboxConfig config, MeterRegistry registry,
             @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers) {
@@ -70,7 +75,21 @@ public class OutboxRelay {
         registry.gauge("omniphi.outbox.pending", pending);
     }
 
-    @Scheduled(every = "${omniphi.outbox.poll-interval:0.1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Quarkus' scheduler runs {@code every} at a granularity of one second; the relay wants ~100 ms between rounds so
+     * an event spends little time in the outbox. It runs on its own single worker thread instead.
+     */
+    void start(@Observes StartupEvent event) {
+        Duration interval = config.pollInterval();
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "outbox-relay");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        this.executor = executor;
+    }
+
     void tick() {
         if (!config.enabled() || paused.get()) {
             return;
@@ -82,6 +101,8 @@ public class OutboxRelay {
         } catch (RuntimeException e) {
             LOG.warnf("outbox relay round failed, will retry: %s", e.getMessage());
             closeProducer();
+        } catch (Error e) {
+            LOG.errorf(e, "outbox relay round failed");
         }
     }
 
@@ -214,6 +235,9 @@ public class OutboxRelay {
     @PreDestroy
     void shutdown() {
         paused.set(true);
+        if (executor != null) {
+            executor.shutdownNow();
+        }
         restart();
     }
 }
