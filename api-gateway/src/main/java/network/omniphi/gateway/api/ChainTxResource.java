@@ -31,7 +31,7 @@ import network.omniphi.gateway.domain.GatewayException;
 import network.omniphi.gateway.domain.UnsignedCreateValidatorTx;
 
 /** Build the unsigned MsgCreateValidator for the wallet to sign, and broadcast the signed tx. */
-@Path("/api/v1/validators/setup-requests/{id}")
+@Path("/api/v1/validators")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "validators")
@@ -46,7 +46,7 @@ public class ChainTxResource {
     }
 
     @POST
-    @Path("/create-validator-tx")
+    @Path("/setup-requests/{id}/create-validator-tx")
     @Operation(summary = "Build the unsigned MsgCreateValidator (direct SignDoc and amino StdSignDoc) with pre-flight")
     @APIResponse(responseCode = "200", description = "Unsigned tx; sign it in the wallet, then POST broadcast")
     @APIResponse(responseCode = "409", description = "Setup not ready, node not in sync, key or operator taken")
@@ -63,7 +63,7 @@ public class ChainTxResource {
     }
 
     @POST
-    @Path("/broadcast")
+    @Path("/setup-requests/{id}/broadcast")
     @Operation(summary = "Broadcast the wallet-signed TxRaw; progress follows as the setup status")
     public Uni<BroadcastJson> broadcast(@PathParam("id") String id, BroadcastBody body) {
         byte[] tx = decode(body == null ? null : body.txBytes());

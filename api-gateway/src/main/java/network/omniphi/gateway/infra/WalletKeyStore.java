@@ -27,7 +27,7 @@ public class WalletKeyStore implements WalletKeys {
         }
         return pool.preparedQuery("INSERT INTO wallet_keys (wallet_address, pub_key, updated_at) VALUES ($1, $2, now())"
                 + " ON CONFLICT (wallet_address) DO UPDATE SET pub_key = excluded.pub_key, updated_at = now()")
-                .execute(Tuple.of(walletAddress, Buffer.buffer(compressedPubKey))).replaceWithVoid();
+                .execute(Tuple.of(walletAddress, Buffer.buffer(compressedPubKey).getDelegate())).replaceWithVoid();
     }
 
     @Override
