@@ -1,23 +1,32 @@
 package network.omniphi.gateway;
 
-import java.security.SecureRandom;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
-import network.omniphi.commons.cosmos.Bech32;
+import network.omniphi.gateway.testing.TestWallet;
 
-/** Test inputs: fresh wallets and valid setup bodies. */
+/** Test inputs: fresh wallets (real secp256k1 keys, so addresses derive from pubkeys) and valid setup bodies. */
 public final class TestData {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Map<String, TestWallet> KEYS = new ConcurrentHashMap<>();
 
     private TestData() {
     }
 
+    /** A new wallet address whose key {@link #key(String)} returns. */
     public static String wallet() {
-        byte[] bytes = new byte[20];
-        RANDOM.nextBytes(bytes);
-        return Bech32.encode("omni", bytes);
+        TestWallet w = TestWallet.random();
+        KEYS.put(w.address(), w);
+        return w.address();
+    }
+
+    public static TestWallet key(String wallet) {
+        TestWallet w = KEYS.get(wallet);
+        if (w == null) {
+            throw new IllegalArgumentException("not a wallet made by TestData.wallet(): " + wallet);
+        }
+        return w;
     }
 
     /** A valid cloud setup body for the wallet, as a mutable map. */

@@ -1,6 +1,5 @@
 package network.omniphi.gateway.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,6 +19,7 @@ import io.restassured.http.ContentType;
 import network.omniphi.commons.events.Topics;
 import network.omniphi.commons.outbox.OutboxRelay;
 import network.omniphi.gateway.TestData;
+import network.omniphi.gateway.testing.TestAuth;
 import network.omniphi.proto.events.v1.RunMode;
 import network.omniphi.proto.events.v1.SetupRequested;
 import network.omniphi.proto.events.v1.StopRequested;
@@ -40,7 +40,8 @@ class OutboxPublishingTest {
     void setupRequestedIsPublishedOnceWithTheSetupFields() throws Exception {
         String wallet = TestData.wallet();
         Map<String, Object> body = TestData.setupBody(wallet);
-        String id = given().contentType(ContentType.JSON).body(body).post("/api/v1/validators/setup-requests")
+        String id = TestAuth.as(wallet).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/validators/setup-requests")
                 .then().statusCode(201).extract().path("setupRequest.id");
         try (KafkaTopicReader reader = new KafkaTopicReader(Topics.SETUP_REQUESTED)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> reader.recordsWithKey(id).size() == 1);
@@ -61,8 +62,10 @@ class OutboxPublishingTest {
 
     @Test
     void eventWrittenWhileTheRelayIsDownIsPublishedExactlyOnceAfterARestart() throws Exception {
+        String wallet = TestData.wallet();
+        TestAuth.tokenFor(wallet);
         relay.pause();
-        String id = given().contentType(ContentType.JSON).body(TestData.setupBody(TestData.wallet()))
+        String id = TestAuth.as(wallet).contentType(ContentType.JSON).body(TestData.setupBody(wallet))
                 .post("/api/v1/validators/setup-requests").then().statusCode(201).extract().path("setupRequest.id");
         try (KafkaTopicReader reader = new KafkaTopicReader(Topics.SETUP_REQUESTED)) {
             assertThat(reader.recordsWithKey(id)).isEmpty();
@@ -83,9 +86,11 @@ class OutboxPublishingTest {
 
     @Test
     void stopRequestedIsPublished() throws Exception {
-        String id = given().contentType(ContentType.JSON).body(TestData.setupBody(TestData.wallet()))
+        String wallet = TestData.wallet();
+        String id = TestAuth.as(wallet).contentType(ContentType.JSON).body(TestData.setupBody(wallet))
                 .post("/api/v1/validators/setup-requests").then().statusCode(201).extract().path("setupRequest.id");
-        given().contentType(ContentType.JSON).body(Map.of("setupRequestId", id)).post("/api/v1/validators/stop")
+        TestAuth.as(wallet).contentType(ContentType.JSON).body(Map.of("setupRequestId", id))
+                .post("/api/v1/validators/stop")
                 .then().statusCode(202);
         try (KafkaTopicReader reader = new KafkaTopicReader(Topics.STOP_REQUESTED)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> reader.recordsWithKey(id).size() == 1);

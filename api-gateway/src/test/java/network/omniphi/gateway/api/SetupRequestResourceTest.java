@@ -1,6 +1,5 @@
 package network.omniphi.gateway.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -15,6 +14,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 import network.omniphi.gateway.TestData;
+import network.omniphi.gateway.testing.TestAuth;
 
 @QuarkusTest
 class SetupRequestResourceTest {
@@ -22,7 +22,8 @@ class SetupRequestResourceTest {
     static final String BASE = "/api/v1/validators";
 
     static Response create(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).post(BASE + "/setup-requests");
+        return TestAuth.as((String) body.get("walletAddress")).contentType(ContentType.JSON).body(body)
+                .post(BASE + "/setup-requests");
     }
 
     @Test
@@ -54,12 +55,12 @@ class SetupRequestResourceTest {
         String wallet = TestData.wallet();
         String id = create(TestData.setupBody(wallet)).then().statusCode(201).extract().path("setupRequest.id");
 
-        given().get(BASE + "/setup-requests/" + id).then().statusCode(200).contentType(ContentType.JSON)
+        TestAuth.as(wallet).get(BASE + "/setup-requests/" + id).then().statusCode(200).contentType(ContentType.JSON)
                 .body("setupRequest.id", equalTo(id))
                 .body("setupRequest.status", equalTo("pending"))
                 .body("node", nullValue());
 
-        given().get(BASE + "/by-wallet/" + wallet).then().statusCode(200)
+        TestAuth.as(wallet).get(BASE + "/by-wallet/" + wallet).then().statusCode(200)
                 .body("", hasSize(1))
                 .body("[0].setupRequest.id", equalTo(id))
                 .body("[0].node", nullValue())
@@ -71,31 +72,35 @@ class SetupRequestResourceTest {
 
     @Test
     void unknownWalletHasNoSetups() {
-        given().get(BASE + "/by-wallet/" + TestData.wallet()).then().statusCode(200).body("", hasSize(0));
+        String wallet = TestData.wallet();
+        TestAuth.as(wallet).get(BASE + "/by-wallet/" + wallet).then().statusCode(200).body("", hasSize(0));
     }
 
     @Test
     void invalidWalletInPathIs400() {
-        given().get(BASE + "/by-wallet/cosmos1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqnrql8a").then().statusCode(400)
+        TestAuth.as(TestData.wallet()).get(BASE + "/by-wallet/cosmos1qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqnrql8a").then()
+                .statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("walletAddress"));
     }
 
     @Test
     void unknownIdIs404AndMalformedIdIs400() {
-        given().get(BASE + "/setup-requests/7b0b5d8e-3d7c-4a8e-9b1e-5f1d2c3b4a59").then().statusCode(404)
+        String wallet = TestData.wallet();
+        TestAuth.as(wallet).get(BASE + "/setup-requests/7b0b5d8e-3d7c-4a8e-9b1e-5f1d2c3b4a59").then().statusCode(404)
                 .contentType("application/problem+json").body("code", equalTo("setup-not-found"))
                 .body("status", equalTo(404));
-        given().get(BASE + "/setup-requests/not-a-uuid").then().statusCode(400)
+        TestAuth.as(wallet).get(BASE + "/setup-requests/not-a-uuid").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("id"));
     }
 
     @Test
     void stopMovesCloudSetupToStoppingAndASecondStopIs409() {
-        String id = create(TestData.setupBody(TestData.wallet())).then().statusCode(201).extract()
+        String wallet = TestData.wallet();
+        String id = create(TestData.setupBody(wallet)).then().statusCode(201).extract()
                 .path("setupRequest.id");
-        given().contentType(ContentType.JSON).body(Map.of("setupRequestId", id)).post(BASE + "/stop")
+        TestAuth.as(wallet).contentType(ContentType.JSON).body(Map.of("setupRequestId", id)).post(BASE + "/stop")
                 .then().statusCode(202).body("setupRequest.status", equalTo("stopping"));
-        given().contentType(ContentType.JSON).body(Map.of("setupRequestId", id)).post(BASE + "/stop")
+        TestAuth.as(wallet).contentType(ContentType.JSON).body(Map.of("setupRequestId", id)).post(BASE + "/stop")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("code", equalTo("setup-not-stoppable"));
     }
@@ -108,7 +113,7 @@ class SetupRequestResourceTest {
         body.remove("provider");
         String id = create(body).then().statusCode(201).body("setupRequest.provider", equalTo("local")).extract()
                 .path("setupRequest.id");
-        given().contentType(ContentType.JSON).body(Map.of("setupRequestId", id)).post(BASE + "/stop")
+        TestAuth.as(wallet).contentType(ContentType.JSON).body(Map.of("setupRequestId", id)).post(BASE + "/stop")
                 .then().statusCode(202).body("setupRequest.status", equalTo("stopped"))
                 .body("setupRequest.completedAt", org.hamcrest.Matchers.notNullValue());
         create(TestData.setupBody(wallet)).then().statusCode(201);
@@ -116,9 +121,11 @@ class SetupRequestResourceTest {
 
     @Test
     void stopOfUnknownSetupIs404AndMissingIdIs400() {
-        given().contentType(ContentType.JSON).body(Map.of("setupRequestId", "7b0b5d8e-3d7c-4a8e-9b1e-5f1d2c3b4a59"))
+        String wallet = TestData.wallet();
+        TestAuth.as(wallet).contentType(ContentType.JSON)
+                .body(Map.of("setupRequestId", "7b0b5d8e-3d7c-4a8e-9b1e-5f1d2c3b4a59"))
                 .post(BASE + "/stop").then().statusCode(404);
-        given().contentType(ContentType.JSON).body("{}").post(BASE + "/stop").then().statusCode(400)
+        TestAuth.as(wallet).contentType(ContentType.JSON).body("{}").post(BASE + "/stop").then().statusCode(400)
                 .body("errors[0].field", equalTo("setupRequestId"));
     }
 
@@ -128,7 +135,7 @@ class SetupRequestResourceTest {
         create(TestData.setupBody(wallet)).then().statusCode(201);
         create(TestData.setupBody(wallet)).then().statusCode(409).contentType("application/problem+json")
                 .body("code", equalTo("wallet-has-live-setup"));
-        given().get(BASE + "/by-wallet/" + wallet).then().body("", hasSize(1));
+        TestAuth.as(wallet).get(BASE + "/by-wallet/" + wallet).then().body("", hasSize(1));
     }
 
     @Test
@@ -139,7 +146,7 @@ class SetupRequestResourceTest {
         create(body).then().statusCode(422).contentType("application/problem+json")
                 .body("code", equalTo("commission-below-minimum"))
                 .body("errors[0].field", equalTo("commissionRate"));
-        given().get(BASE + "/by-wallet/" + wallet).then().body("", hasSize(0));
+        TestAuth.as(wallet).get(BASE + "/by-wallet/" + wallet).then().body("", hasSize(0));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package network.omniphi.gateway.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -19,6 +18,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 import network.omniphi.gateway.TestData;
+import network.omniphi.gateway.testing.TestAuth;
 
 /** Every bad input is answered 400 problem+json naming the wrong field, and nothing is stored. */
 @QuarkusTest
@@ -75,21 +75,23 @@ class SetupValidationTest {
         String wallet = TestData.wallet();
         Map<String, Object> body = TestData.setupBody(wallet);
         change.accept(body);
-        Response r = given().contentType(ContentType.JSON).body(body).post("/api/v1/validators/setup-requests");
+        Response r = TestAuth.as(wallet).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/validators/setup-requests");
         r.then().statusCode(400).contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("type", org.hamcrest.Matchers.startsWith("https://omniphi.network/problems/"));
         List<String> fields = r.jsonPath().getList("errors.field");
         assertThat(fields).contains(field);
         assertThat(r.asString()).doesNotContain("Exception").doesNotContain("at network.");
-        given().get("/api/v1/validators/by-wallet/" + wallet).then().statusCode(200).body("", hasSize(0));
+        TestAuth.as(wallet).get("/api/v1/validators/by-wallet/" + wallet).then().statusCode(200).body("", hasSize(0));
     }
 
     @ParameterizedTest(name = "[{index}] malformed body {0}")
     @MethodSource("malformedBodies")
     void malformedJsonIs400ProblemJson(String body) {
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/validators/setup-requests")
-                .then().statusCode(400).contentType("application/problem+json").body("status", equalTo(400));
+        TestAuth.as(TestData.wallet()).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/validators/setup-requests").then().statusCode(400)
+                .contentType("application/problem+json").body("status", equalTo(400));
     }
 
     static Stream<String> malformedBodies() {

@@ -1,6 +1,5 @@
 package network.omniphi.gateway.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,6 +17,7 @@ import io.restassured.path.json.JsonPath;
 import network.omniphi.commons.events.EventMetas;
 import network.omniphi.commons.events.Topics;
 import network.omniphi.gateway.TestData;
+import network.omniphi.gateway.testing.TestAuth;
 import network.omniphi.proto.events.v1.ChainEvent;
 import network.omniphi.proto.events.v1.Endpoints;
 import network.omniphi.proto.events.v1.NodeEvent;
@@ -52,7 +52,8 @@ class StatusEventsTest {
         send(Topics.NODE_EVENTS, id, provisioned);
         awaitStatus(id, "ready_for_chain_tx");
 
-        JsonPath one = given().get("/api/v1/validators/setup-requests/" + id).then().statusCode(200).extract()
+        JsonPath one = TestAuth.as(wallet).get("/api/v1/validators/setup-requests/" + id).then().statusCode(200)
+                .extract()
                 .jsonPath();
         assertThat(one.getString("setupRequest.consensusPubkey")).isEqualTo(PUBKEY);
         assertThat(one.getString("node.status")).isEqualTo("running");
@@ -63,7 +64,7 @@ class StatusEventsTest {
         assertThat(one.getLong("node.lastBlockHeight")).isEqualTo(120L);
         assertThat(one.getString("node.provider")).isEqualTo("omniphi_cloud");
 
-        given().get("/api/v1/validators/by-wallet/" + wallet).then().statusCode(200)
+        TestAuth.as(wallet).get("/api/v1/validators/by-wallet/" + wallet).then().statusCode(200)
                 .body("[0].setupRequest.status", equalTo("ready_for_chain_tx"))
                 .body("[0].setupRequest.consensusPubkey", equalTo(PUBKEY))
                 .body("[0].node.rpcEndpoint", equalTo("http://vn-1.validators.svc:26657"));
@@ -94,7 +95,8 @@ class StatusEventsTest {
                 .setStatus(NodeStatus.NODE_STATUS_RUNNING).setBlockHeight(60)).build());
         await().atMost(Duration.ofSeconds(30)).until(() -> lastHeight(id) == 60L);
 
-        JsonPath one = given().get("/api/v1/validators/setup-requests/" + id).then().extract().jsonPath();
+        JsonPath one = TestAuth.as(OWNERS.get(id)).get("/api/v1/validators/setup-requests/" + id).then().extract()
+                .jsonPath();
         assertThat(one.getString("setupRequest.status")).isEqualTo("ready_for_chain_tx");
         assertThat(one.getString("node.status")).isEqualTo("running");
         assertThat(one.getString("node.rpcEndpoint")).isEqualTo("http://a:26657");
@@ -115,21 +117,26 @@ class StatusEventsTest {
         send(Topics.CHAIN_EVENTS, id, chain(id, valoper, t0.plusSeconds(2))
                 .setBonded(ValidatorBonded.newBuilder().setVotingPower(1000)).build());
         awaitStatus(id, "active");
-        given().get("/api/v1/validators/by-wallet/" + wallet).then()
+        TestAuth.as(wallet).get("/api/v1/validators/by-wallet/" + wallet).then()
                 .body("[0].chainInfo.isActiveValidator", equalTo(true))
                 .body("[0].chainInfo.votingPower", equalTo(1000))
                 .body("[0].setupRequest.operatorAddress", equalTo(valoper));
         send(Topics.CHAIN_EVENTS, id, chain(id, valoper, t0.plusSeconds(3))
                 .setJailed(ValidatorJailed.newBuilder().setHeight(99)).build());
         awaitStatus(id, "inactive");
-        given().get("/api/v1/validators/by-wallet/" + wallet).then()
+        TestAuth.as(wallet).get("/api/v1/validators/by-wallet/" + wallet).then()
                 .body("[0].chainInfo.jailed", equalTo(true))
                 .body("[0].chainInfo.isActiveValidator", equalTo(false));
     }
 
+    /** Setup id → owning wallet, so helpers that only know the id can authenticate. */
+    static final java.util.Map<String, String> OWNERS = new java.util.concurrent.ConcurrentHashMap<>();
+
     static String createSetup(String wallet) {
-        return given().contentType(ContentType.JSON).body(TestData.setupBody(wallet))
+        String id = TestAuth.as(wallet).contentType(ContentType.JSON).body(TestData.setupBody(wallet))
                 .post("/api/v1/validators/setup-requests").then().statusCode(201).extract().path("setupRequest.id");
+        OWNERS.put(id, wallet);
+        return id;
     }
 
     static NodeEvent.Builder node(String id, Instant at) {
@@ -147,12 +154,13 @@ class StatusEventsTest {
     }
 
     static void awaitStatus(String id, String status) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> TestAuth.as(OWNERS.get(id))
                 .get("/api/v1/validators/setup-requests/" + id).then().body("setupRequest.status", equalTo(status)));
     }
 
     static Long lastHeight(String id) {
-        Object h = given().get("/api/v1/validators/setup-requests/" + id).then().extract().path("node.lastBlockHeight");
+        Object h = TestAuth.as(OWNERS.get(id)).get("/api/v1/validators/setup-requests/" + id).then().extract()
+                .path("node.lastBlockHeight");
         return h == null ? null : ((Number) h).longValue();
     }
 
