@@ -11,14 +11,15 @@ final class NodeUpdates {
     }
 
     static Uni<Void> status(SetupStore store, StatusEvent e, String provider, NodeStatus status, Long height,
-      Instant checkedAt) {
+            Instant checkedAt) {
         return current(store, e).flatMap(node -> {
             if (node == NOT_NEWER) {
                 return Uni.createFrom().voidItem();
             }
             ValidatorNode base = node != null ? node : blank(e, provider);
-            String name = base.nodeName() == null && e instanceof StatusEvent.NodeProvisioning p ? p.nodeName()
-              : base.nodeName();
+            String name = base.nodeName() == null && e instanceof StatusEvent.NodeProvisioning p
+                    ? p.nodeName()
+                    : base.nodeName();
             ValidatorNode next = new ValidatorNode(base.id(), base.setupRequestId(), name, status,
                     base.provider(), base.rpcEndpoint(), base.p2pEndpoint(), base.grpcEndpoint(), base.logsUrl(),
                     height != null ? height : base.lastBlockHeight(),

@@ -42,7 +42,8 @@ public class StatusProjection {
 
     private Uni<Void> applyTo(SetupRequest setup, StatusEvent event) {
         if (event instanceof StatusEvent.NodeProvisioning e) {
-            return node(setup, e, NodeStatus.PROVISIONING, null, null).flatMap(v -> move(setup, SetupStatus.PROVISIONING));
+            return node(setup, e, NodeStatus.PROVISIONING, null, null)
+                    .flatMap(v -> move(setup, SetupStatus.PROVISIONING));
         }
         if (event instanceof StatusEvent.NodeProvisioned e) {
             return NodeUpdates.provisioned(store, e).flatMap(v -> keyAndReady(setup, e.consensusPubkey()));
