@@ -26,6 +26,7 @@ import network.omniphi.provisioning.domain.NodeStatusReader;
 import network.omniphi.provisioning.domain.ProvisioningException;
 import network.omniphi.provisioning.domain.RuntimeReport;
 import network.omniphi.provisioning.domain.StatusReading;
+import network.omniphi.provisioning.domain.Transition;
 import network.omniphi.provisioning.domain.ValidatorNode;
 import network.omniphi.provisioning.infra.persistence.NodeStore;
 
@@ -134,13 +135,21 @@ public class ReconcileLoop {
         Optional<StatusReading> reading = report.state() == RuntimeReport.State.READY
                 ? reader.read(report.statusUrl())
                 : Optional.empty();
-        return lifecycle.whileRunning(node, report, reading, reference, clock.instant()).map(store::apply)
+        return lifecycle.whileRunning(node, report, reading, reference, clock.instant()).map(this::store)
                 .orElse(false);
     }
 
     private boolean stop(ValidatorNode node) {
         RuntimeReport report = runtime.stop(node);
-        return lifecycle.whileStopping(node, report).map(store::apply).orElse(false);
+        return lifecycle.whileStopping(node, report).map(this::store).orElse(false);
+    }
+
+    private boolean store(Transition transition) {
+        boolean stored = store.apply(transition);
+        if (stored) {
+            runtime.recordStatus(transition.node());
+        }
+        return stored;
     }
 
     private boolean due(ValidatorNode node) {

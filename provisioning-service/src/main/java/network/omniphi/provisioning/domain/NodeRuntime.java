@@ -12,6 +12,10 @@ public interface NodeRuntime {
     /** Makes the node stop, keeping its data and key; reports {@code STOPPED} once nothing runs any more. */
     RuntimeReport stop(ValidatorNode node);
 
+    /** Publishes the node's newly stored state where the runtime shows it (the custom resource status). */
+    default void recordStatus(ValidatorNode node) {
+    }
+
     /** Short name for logs and metrics, e.g. {@code kubernetes}. */
     String kind();
 }

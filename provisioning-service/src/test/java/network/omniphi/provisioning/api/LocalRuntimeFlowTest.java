@@ -76,12 +76,13 @@ class LocalRuntimeFlowTest {
 
     @Test
     void cloudSetupBecomesARunningNodeWithItsOwnKeyAndStopKeepsHomeAndKey() throws Exception {
-        KafkaAssignment.awaitAssigned();
+        KafkaAssignment.awaitConsuming(
+                io.quarkus.arc.Arc.container().instance(io.vertx.mutiny.sqlclient.Pool.class).get());
         String setupId = UUID.randomUUID().toString();
         String nodeName = NodeNames.nodeName(setupId);
         SetupRequested request = setup(setupId, UUID.randomUUID());
         Instant sent = Instant.now();
-        KafkaTopicReader.send(Topics.SETUP_REQUESTED, setupId, request.toByteArray());
+        KafkaTopicReader.send(KafkaAssignment.SETUP_TOPIC, setupId, request.toByteArray());
 
         NodeEvent provisioned = awaitEvent(setupId, NodeEvent.PayloadCase.PROVISIONED);
         Duration took = Duration.between(sent, Instant.now());
@@ -97,15 +98,15 @@ class LocalRuntimeFlowTest {
         assertThat(eventsOf(setupId)).extracting(NodeEvent::getPayloadCase)
                 .startsWith(NodeEvent.PayloadCase.PROVISIONING);
 
-        KafkaTopicReader.send(Topics.SETUP_REQUESTED, setupId, request.toByteArray());
-        KafkaTopicReader.send(Topics.SETUP_REQUESTED, setupId, setup(setupId, UUID.randomUUID()).toByteArray());
+        KafkaTopicReader.send(KafkaAssignment.SETUP_TOPIC, setupId, request.toByteArray());
+        KafkaTopicReader.send(KafkaAssignment.SETUP_TOPIC, setupId, setup(setupId, UUID.randomUUID()).toByteArray());
         RestAssured.get("/api/v1/nodes/{id}", setupId).then().statusCode(200);
         long pid = processes.find(nodeName).orElseThrow().pid();
         assertThat(ProcessHandle.of(pid)).isPresent();
 
         StopRequested stop = StopRequested.newBuilder().setMeta(EventMetas.create(UUID.randomUUID(), setupId, "test",
                 Instant.now())).setSetupRequestId(setupId).setRunMode(RunMode.RUN_MODE_CLOUD).build();
-        KafkaTopicReader.send(Topics.STOP_REQUESTED, setupId, stop.toByteArray());
+        KafkaTopicReader.send(KafkaAssignment.STOP_TOPIC, setupId, stop.toByteArray());
         awaitEvent(setupId, NodeEvent.PayloadCase.STOPPED);
 
         await().atMost(Duration.ofSeconds(15)).until(() -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));

@@ -52,6 +52,19 @@ public final class KubernetesNodeRuntime implements NodeRuntime {
     }
 
     @Override
+    public void recordStatus(ValidatorNode node) {
+        try {
+            ValidatorNodeResource cr = client.resources(ValidatorNodeResource.class).inNamespace(settings.namespace())
+                    .withName(node.name()).get();
+            if (cr != null) {
+                writeStatus(cr, node);
+            }
+        } catch (KubernetesClientException e) {
+            throw new ProvisioningException.RuntimeUnavailable("Kubernetes API error " + e.getCode(), e);
+        }
+    }
+
+    @Override
     public String kind() {
         return "kubernetes";
     }
