@@ -52,7 +52,10 @@ public class SetupEventsConsumer {
         if (event.getRunMode() != RunMode.RUN_MODE_LOCAL || event.getSetupRequestId().isEmpty()) {
             return Uni.createFrom().voidItem(); // cloud setups are the provisioner's
         }
-        return once(event.getMeta(), e -> registry.setupRequested(event));
+        return once(event.getMeta(), e -> registry.setupRequested(event))
+                .flatMap(v -> Uni.createFrom().deferred(() -> Panache.withTransaction(
+                        () -> registry.bindRecent(event.getSetupRequestId())))
+                        .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(10));
     }
 
     @Incoming("stop-requested")

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 
@@ -33,6 +34,7 @@ public class LocalSetupRegistry {
         this.clock = clock;
     }
 
+    /** Records a local setup as pending. Binding to an already reporting node is a separate step: {@link #bindRecent}. */
     public Uni<Void> setupRequested(SetupRequested event) {
         return LocalSetupEntity.<LocalSetupEntity>findById(event.getSetupRequestId()).flatMap(existing -> {
             if (existing != null) {
@@ -45,12 +47,24 @@ public class LocalSetupRegistry {
             setup.requestedAt = event.hasMeta() && event.getMeta().hasOccurredAt()
                     ? EventMetas.instant(event.getMeta().getOccurredAt())
                     : clock.instant();
-            Instant seenSince = clock.instant().minus(config.staleAfter());
-            return setup.persist().flatMap(saved -> binding.bindRecentKey(setup, seenSince))
-                    .invoke(bound -> LOG.infof("local setup %s registered%s", setup.setupRequestId,
-                            bound.isPresent() ? " and bound to an already reporting node" : ""))
-                    .replaceWithVoid();
+            return setup.persist().replaceWithVoid();
         });
+    }
+
+    /**
+     * Binds a pending setup to a node of its wallet that already reports. Must run in its own transaction after
+     * {@link #setupRequested} committed: the heartbeat path binds after its own commit too, so whichever of the two
+     * commits last sees the other's row and a heartbeat racing the setup event is never missed.
+     */
+    public Uni<Void> bindRecent(String setupRequestId) {
+        Instant seenSince = clock.instant().minus(config.staleAfter());
+        return LocalSetupEntity.<LocalSetupEntity>findById(setupRequestId, LockModeType.PESSIMISTIC_WRITE)
+                .flatMap(setup -> setup == null || !LocalSetupEntity.PENDING.equals(setup.status)
+                        ? Uni.createFrom().voidItem()
+                        : binding.bindRecentKey(setup, seenSince)
+                                .invoke(bound -> LOG.infof("local setup %s registered%s", setup.setupRequestId,
+                                        bound.isPresent() ? " and bound to an already reporting node" : ""))
+                                .replaceWithVoid());
     }
 
     public Uni<Void> stopRequested(StopRequested event) {
