@@ -1,0 +1,107 @@
+package network.omniphi.gateway.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import network.omniphi.gateway.config.AuthConfig;
+import network.omniphi.gateway.domain.GatewayException;
+
+/** Key files: generated 0600, kid per key, rotation keeps the previous key valid for verification only. */
+class JwtTokensRotationTest {
+
+    @TempDir
+    Path dir;
+
+    private Clock clock = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+
+    @Test
+    void generatedKeyIsOwnerOnlyAndTokensVerify() throws Exception {
+        Path key = dir.resolve("keys/signing-key.pem");
+        JwtTokens tokens = new JwtTokens(config(key, List.of()), clock);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+        String token = tokens.issue("omni1abc").accessToken();
+        assertThat(tokens.verify(token)).isEqualTo("omni1abc");
+    }
+
+    @Test
+    void afterRotationOldTokensVerifyOnlyWhileTheOldPublicKeyIsListed() throws Exception {
+        Path oldKey = dir.resolve("old.pem");
+        JwtTokens before = new JwtTokens(config(oldKey, List.of()), clock);
+        String oldToken = before.issue("omni1abc").accessToken();
+        Path oldPub = dir.resolve("old.pub.pem");
+        Files.writeString(oldPub, SigningKeys.publicPem((RSAPublicKey) SigningKeys.loadOrCreate(oldKey, false)
+                .getPublic()));
+
+        JwtTokens rotated = new JwtTokens(config(dir.resolve("new.pem"), List.of(oldPub)), clock);
+        assertThat(rotated.currentKeyId()).isNotEqualTo(before.currentKeyId());
+        assertThat(rotated.verify(oldToken)).isEqualTo("omni1abc");
+        assertThat(rotated.verify(rotated.issue("omni1def").accessToken())).isEqualTo("omni1def");
+
+        JwtTokens retired = new JwtTokens(config(dir.resolve("new.pem"), List.of()), clock);
+        assertThatThrownBy(() -> retired.verify(oldToken)).isInstanceOf(GatewayException.Unauthenticated.class);
+    }
+
+    @Test
+    void expiryIsCheckedAgainstTheInjectedClock() {
+        JwtTokens tokens = new JwtTokens(config(dir.resolve("k.pem"), List.of()), clock);
+        String token = tokens.issue("omni1abc").accessToken();
+        clock = Clock.offset(clock, Duration.ofMinutes(16));
+        JwtTokens later = new JwtTokens(config(dir.resolve("k.pem"), List.of()), clock);
+        assertThatThrownBy(() -> later.verify(token)).isInstanceOfSatisfying(GatewayException.Unauthenticated.class,
+                e -> assertThat(e.code()).isEqualTo("token-expired"));
+    }
+
+    private static AuthConfig config(Path key, List<Path> previous) {
+        return new AuthConfig() {
+            public String issuer() {
+                return "https://omniphi.network/gateway";
+            }
+
+            public String audience() {
+                return "omniphi-api";
+            }
+
+            public Duration tokenTtl() {
+                return Duration.ofMinutes(15);
+            }
+
+            public Duration challengeTtl() {
+                return Duration.ofMinutes(5);
+            }
+
+            public Duration clockSkew() {
+                return Duration.ofSeconds(30);
+            }
+
+            public String domain() {
+                return "omniphi.network";
+            }
+
+            public Path signingKey() {
+                return key;
+            }
+
+            public Optional<List<Path>> previousPublicKeys() {
+                return Optional.of(previous);
+            }
+
+            public boolean generateSigningKey() {
+                return true;
+            }
+        };
+    }
+}
