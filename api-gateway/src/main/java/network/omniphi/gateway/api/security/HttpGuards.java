@@ -3,10 +3,12 @@ package network.omniphi.gateway.api.security;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 
+import network.omniphi.gateway.config.GatewayConfig;
 import network.omniphi.gateway.config.HttpGuardConfig;
 import network.omniphi.gateway.domain.GatewayException;
 
@@ -26,6 +28,13 @@ public class HttpGuards {
         this.config = config;
         this.limiter = limiter;
         this.problems = problems;
+    }
+
+    /** Refuses to start with a wildcard CORS origin: the portal origins must be listed exactly. */
+    void checkCors(@Observes StartupEvent start, GatewayConfig gateway) {
+        if (gateway.corsOrigins().stream().anyMatch(o -> o.contains("*"))) {
+            throw new IllegalStateException("omniphi.gateway.cors-origins must list exact origins, not a wildcard");
+        }
     }
 
     void register(@Observes Filters filters) {
