@@ -42,6 +42,10 @@ public interface AuthConfig {
     /** PEM public keys of previous signing keys, still accepted for verification during a rotation. */
     Optional<List<Path>> previousPublicKeys();
 
+    /** How often expired login challenges are deleted (read by the scheduler of PgLoginNonces). */
+    @WithDefault("5m")
+    String purgeInterval();
+
     /** Generate the signing key (0600) when the file is missing: local stack and tests only. */
     @WithDefault("false")
     boolean generateSigningKey();

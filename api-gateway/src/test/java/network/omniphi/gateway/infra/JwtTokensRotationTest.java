@@ -99,6 +99,10 @@ class JwtTokensRotationTest {
                 return Optional.of(previous);
             }
 
+            public String purgeInterval() {
+                return "5m";
+            }
+
             public boolean generateSigningKey() {
                 return true;
             }
