@@ -99,7 +99,7 @@ public class OutboxRelay {
                 // keep draining while full batches come back
             }
         } catch (RuntimeException e) {
-            LOG.warnf("outbox relay round failed, will retry: %s", e.getMessage());
+            LOG.warnf("outbox relay round failed, will retry: %s", e.toString());
             closeProducer();
         } catch (Error e) {
             LOG.errorf(e, "outbox relay round failed");
