@@ -5,6 +5,8 @@ import java.security.NoSuchAlgorithmException;
 
 import org.bouncycastle.crypto.digests.RIPEMD160Digest;
 
+import network.omniphi.commons.cosmos.Bech32;
+
 /** Bech32 account and operator addresses of one chain (prefixes {@code omni} / {@code omnivaloper}). */
 public final class Addresses {
 
@@ -28,8 +30,8 @@ public final class Addresses {
     /** Address bytes of a bech32 address with the expected prefix; IllegalArgumentException otherwise. */
     public static byte[] addressBytes(String address, String expectedPrefix) {
         Bech32.Decoded decoded = Bech32.decode(address);
-        if (!decoded.prefix().equals(expectedPrefix)) {
-            throw new IllegalArgumentException("expected prefix " + expectedPrefix + ", got " + decoded.prefix());
+        if (!decoded.hrp().equals(expectedPrefix)) {
+            throw new IllegalArgumentException("expected prefix " + expectedPrefix + ", got " + decoded.hrp());
         }
         if (decoded.data().length != 20 && decoded.data().length != 32) {
             throw new IllegalArgumentException("address must carry 20 or 32 bytes");
