@@ -1,70 +1,102 @@
 #!/usr/bin/env bash
-# Fault run on the local stack (a command, not a test). While FAULT_N setups are being created and made ready
-# (local mode: each by a signed heartbeat; CLOUD_N cloud setups provisioned by the local runtime), it
+# Fault run on the local stack (a command, not a test). While FAULT_N local setups are created and made ready (each
+# by a signed heartbeat, spread over FAULT_SPREAD seconds) and CLOUD_N cloud setups go the whole way (provisioned by
+# the local runtime → unsigned MsgCreateValidator → CosmJS wallet signs → broadcast → active → stop → stopped), it
 #   kill -9s each service in turn and restarts it, stops Kafka for 30 s, and restarts PostgreSQL.
-# Afterwards every setup must reach ready_for_chain_tx exactly once (none lost, none duplicated), no validator node is
-# created twice, and every service reports healthy again.
-#   OMNIPHI_STACK_PROFILE=bench ./dev start && bench/fault/run.sh     (env: FAULT_N=200 CLOUD_N=10)
+# Afterwards every setup must reach its final status, and an audit of the services' databases and of the broker
+# (FaultAudit) must find every outbox drained and published, every event consumed, and each setup's
+# SetupRequested / NodeFirstSeen / NodeProvisioned / ValidatorBonded exactly once; no node created twice; every
+# service healthy again.
+#   OMNIPHI_STACK_PROFILE=bench ./dev start && bench/fault/run.sh     (env: FAULT_N=200 CLOUD_N=10 FAULT_SPREAD=150)
+#   then ./dev reset   (the run leaves stopped nodes and 200 setups behind)
 # Figures: bench/results/fault-<date>.json
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 FAULT_N="${FAULT_N:-200}"
 CLOUD_N="${CLOUD_N:-10}"
+FAULT_SPREAD="${FAULT_SPREAD:-150}"
 require_stack
 DEV="$ROOT/dev"
+RUN="$ROOT/.run"
 CP="$(bench_classpath)"
+# other work on this machine (module tests) must not run while PostgreSQL and Kafka are taken away
+touch "$RUN/INFRA_BUSY"
+trap 'rm -f "$RUN/INFRA_BUSY"' EXIT
 
-java -Domniphi.repo="$ROOT" -De2e.gateway="$GATEWAY" -cp "$CP" network.omniphi.e2e.SetupBench fault "$FAULT_N" \
-  "$RESULTS/.fault-local.json" >"$ROOT/.run/logs/bench-fault-local.log" 2>&1 &
+driver() { # mode n figures-file log-file
+  java -Domniphi.repo="$ROOT" -De2e.gateway="$GATEWAY" -Dfault.spread-seconds="$FAULT_SPREAD" -cp "$CP" \
+    network.omniphi.e2e.SetupBench "$1" "$2" "$3" >"$4" 2>&1
+}
+driver fault "$FAULT_N" "$RESULTS/.fault-local.json" "$RUN/logs/bench-fault-local.log" &
 local_pid=$!
-java -Domniphi.repo="$ROOT" -De2e.gateway="$GATEWAY" -cp "$CP" network.omniphi.e2e.SetupBench cloud-fault "$CLOUD_N" \
-  "$RESULTS/.fault-cloud.json" >"$ROOT/.run/logs/bench-fault-cloud.log" 2>&1 &
+driver cloud-fault "$CLOUD_N" "$RESULTS/.fault-cloud.json" "$RUN/logs/bench-fault-cloud.log" &
 cloud_pid=$!
+
+restart_stack() {
+  OMNIPHI_STACK_PROFILE=bench "$DEV" start >>"$RUN/logs/bench-fault-restarts.log" 2>&1 || bdie "$1 did not come back"
+}
 
 kill9_and_restart() {
   local svc=$1 pid
-  pid=$(cat "$ROOT/.run/pids/$svc.pid")
+  pid=$(cat "$RUN/pids/$svc.pid")
   blog "kill -9 $svc (pid $pid)"
   kill -9 "$pid" 2>/dev/null || true
   sleep 2
-  OMNIPHI_STACK_PROFILE=bench "$DEV" start >/dev/null 2>&1 || bdie "$svc did not come back"
+  restart_stack "$svc"
+  blog "$svc is back"
 }
 
-sleep 5
+t0=$(date +%s)
+sleep 10
 for svc in api-gateway heartbeat-service provisioning-service chain-service; do
   kill9_and_restart "$svc"
+  sleep 5
 done
 blog "stopping Kafka for 30 s"
-kill "$(cat "$ROOT/.run/pids/kafka.pid")"
+kill "$(cat "$RUN/pids/kafka.pid")"
 sleep 30
-"$DEV" infra up >/dev/null
+"$DEV" infra up >>"$RUN/logs/bench-fault-restarts.log" 2>&1 || bdie "Kafka did not come back"
+blog "Kafka is back"
+sleep 5
 blog "restarting PostgreSQL"
 pg_ctlcluster "$(pg_lsclusters -h | awk 'NR==1{print $1}')" main restart
-"$DEV" infra up >/dev/null
+"$DEV" infra up >>"$RUN/logs/bench-fault-restarts.log" 2>&1 || bdie "PostgreSQL did not come back"
+blog "PostgreSQL is back; all faults done after $(($(date +%s) - t0)) s"
 
 blog "waiting for the drivers to finish"
 rc=0
 wait "$local_pid" || rc=1
 wait "$cloud_pid" || rc=1
+rm -f "$RUN/INFRA_BUSY"
+
 healthy=true
 for url in http://127.0.0.1:8080/q/health/ready http://127.0.0.1:8081/q/health/ready \
   http://127.0.0.1:8082/q/health/ready http://127.0.0.1:8083/q/health/ready; do
-  curl -sf -o /dev/null "$url" || healthy=false
+  curl -sf -o /dev/null "$url" || { healthy=false; blog "not healthy after the run: $url"; }
 done
 
+blog "auditing outboxes, the broker and the inboxes"
+java -cp "$CP" network.omniphi.e2e.FaultAudit "$RESULTS/.fault-audit.json" "$RESULTS/.fault-local.json" \
+  "$RESULTS/.fault-cloud.json" >"$RUN/logs/bench-fault-audit.log" 2>&1 || rc=1
+
 out="$RESULTS/fault-$STAMP.json"
-python3 - "$out" "$healthy" "$RESULTS/.fault-local.json" "$RESULTS/.fault-cloud.json" <<'PY'
+python3 - "$out" "$healthy" "$RESULTS/.fault-local.json" "$RESULTS/.fault-cloud.json" "$RESULTS/.fault-audit.json" \
+  "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" <<'PY'
 import json, sys
 out, healthy = sys.argv[1], sys.argv[2] == "true"
-local, cloud = json.load(open(sys.argv[3])), json.load(open(sys.argv[4]))
+local, cloud, audit = (json.load(open(p)) for p in sys.argv[3:6])
+for d in (local, cloud):
+    d.pop("setupIds", None)
 doc = {"faults": ["kill -9 api-gateway", "kill -9 heartbeat-service", "kill -9 provisioning-service",
                   "kill -9 chain-service", "Kafka stopped 30 s", "PostgreSQL restarted"],
-       "local": local, "cloud": cloud, "servicesHealthyAfter": healthy,
-       "lost": local["lost"] + cloud["lost"], "duplicated": local["duplicated"] + cloud["duplicated"]}
-doc["ok"] = healthy and local["ok"] and cloud["ok"]
+       "machine": {"cpus": int(sys.argv[6]), "loadAverageAtEnd": sys.argv[7]},
+       "local": local, "cloud": cloud, "audit": audit, "servicesHealthyAfter": healthy,
+       "lost": local["lost"] + cloud["lost"] + audit["lost"],
+       "duplicated": local["duplicated"] + cloud["duplicated"] + audit["duplicated"]}
+doc["ok"] = healthy and local["ok"] and cloud["ok"] and audit["ok"]
 json.dump(doc, open(out, "w"), indent=2)
 print(json.dumps(doc, indent=2))
 PY
-rm -f "$RESULTS/.fault-local.json" "$RESULTS/.fault-cloud.json"
+rm -f "$RESULTS/.fault-local.json" "$RESULTS/.fault-cloud.json" "$RESULTS/.fault-audit.json"
 blog "figures written to $out"
 exit $rc

@@ -32,6 +32,7 @@ out="$RESULTS/setups-$STAMP.json"
 python3 - "$out" "$tps" "$RESULTS/.latency.json" "$RESULTS/.burst.json" <<'PY'
 import json, sys
 out, tps, lat, burst = sys.argv[1], float(sys.argv[2] or 0), json.load(open(sys.argv[3])), json.load(open(sys.argv[4]))
+burst.pop("setupIds", None)
 doc = {"baseline": {"postgresInsertTps2Clients": tps}, "latency": lat, "burst": burst}
 json.dump(doc, open(out, "w"), indent=2)
 print(json.dumps(doc, indent=2))

@@ -45,8 +45,8 @@ public final class SetupBench {
         Path out = Path.of(args[2]);
         Map<String, Object> figures = switch (mode) {
             case "latency" -> new SetupBench(false).latency(n);
-            case "burst" -> new SetupBench(false).burst(n, Duration.ofMinutes(5));
-            case "fault" -> new SetupBench(true).burst(n, Duration.ofMinutes(15));
+            case "burst" -> new SetupBench(false).burst(n, Duration.ZERO, Duration.ofMinutes(5));
+            case "fault" -> new SetupBench(true).burst(n, spread(), Duration.ofMinutes(15));
             case "cloud-fault" -> new SetupBench(true).cloud(n, Duration.ofMinutes(15));
             default -> throw new IllegalArgumentException("mode: latency | burst | fault");
         };
@@ -80,7 +80,12 @@ public final class SetupBench {
         return f;
     }
 
-    private Map<String, Object> burst(int n, Duration deadline) throws Exception {
+    /** Fault mode spreads its setups over this long, so every outage of the run meets setups in flight. */
+    private static Duration spread() {
+        return Duration.ofSeconds(Long.getLong("fault.spread-seconds", 150));
+    }
+
+    private Map<String, Object> burst(int n, Duration spread, Duration deadline) throws Exception {
         List<Wallet> wallets = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             wallets.add(Wallet.random());
@@ -91,11 +96,16 @@ public final class SetupBench {
         Map<String, String> keys = new ConcurrentHashMap<>();
         long t0 = System.nanoTime();
         List<Future<?>> jobs = new ArrayList<>();
-        for (Wallet w : wallets) {
+        for (int i = 0; i < n; i++) {
+            Wallet w = wallets.get(i);
+            long due = t0 + spread.toNanos() * i / n;
+            while (System.nanoTime() < due) {
+                Thread.sleep(Math.max(1, (due - System.nanoTime()) / 1_000_000));
+            }
             jobs.add(pool.submit(() -> {
                 String token = retry(() -> api.login(w));
                 tokens.put(w.address(), token);
-                setupIds.put(w.address(), retry(() -> createOnce(w, token, "local")));
+                setupIds.put(w.address(), retry(() -> createOnce(w, token, "local", 0)));
                 NodeKey node = NodeKey.random();
                 keys.put(w.address(), node.publicKeyBase64());
                 retry(() -> heartbeat(node, w));
@@ -130,42 +140,135 @@ public final class SetupBench {
         f.put("submitSeconds", (submitted - t0) / 1e9);
         f.put("totalSeconds", (System.nanoTime() - t0) / 1e9);
         f.put("ok", ready == wallets.size() && duplicated == 0 && ids.size() == wallets.size());
+        f.put("setupIds", new ArrayList<>(ids.values()));
         return f;
     }
 
-    /** N cloud setups through outages; afterwards each must have exactly one node process. */
+    /**
+     * N cloud setups through outages, all at once, each driven the whole way as the portal and wallet would: login →
+     * setup → ready_for_chain_tx → unsigned MsgCreateValidator → CosmJS wallet signs → broadcast → active → stop →
+     * stopped. Afterwards each setup must have had exactly one node process.
+     */
     private Map<String, Object> cloud(int n, Duration deadline) throws Exception {
         long t0 = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(n);
         List<Wallet> wallets = new ArrayList<>();
         Map<String, String> tokens = new ConcurrentHashMap<>();
         Map<String, String> ids = new ConcurrentHashMap<>();
+        Map<String, Integer> processes = new ConcurrentHashMap<>();
+        List<Future<Boolean>> journeys = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Wallet w = Wallet.random();
             wallets.add(w);
-            String token = retry(() -> api.login(w));
-            tokens.put(w.address(), token);
-            ids.put(w.address(), retry(() -> createOnce(w, token, "cloud")));
+            int index = i;
+            journeys.add(pool.submit(() -> cloudJourney(w, index, tokens, ids, processes, deadline)));
+        }
+        int active = 0;
+        for (Future<Boolean> j : journeys) {
+            active += j.get() ? 1 : 0;
         }
         long submitted = System.nanoTime();
-        int ready = 0;
-        int twice = 0;
+        pool.shutdown();
+        int stopped = 0;
         for (Wallet w : wallets) {
-            String id = ids.get(w.address());
-            if (awaitStatus(w, tokens.get(w.address()), "ready_for_chain_tx", deadline)) {
-                ready++;
-            }
-            long processes = ProcessHandle.allProcesses()
-                    .filter(p -> p.info().commandLine().map(c -> c.contains("NodeMain") && c.contains(id))
-                            .orElse(false))
-                    .count();
-            twice += processes > 1 ? 1 : 0;
-            retry(() -> api.post("/api/v1/validators/stop", tokens.get(w.address()), Map.of("setupRequestId", id)));
+            stopped += awaitStatus(w, tokens.get(w.address()), "stopped", deadline) ? 1 : 0;
         }
-        Map<String, Object> f = verdict(wallets, tokens, ids, ready, t0, submitted);
+        int twice = (int) processes.values().stream().filter(c -> c > 1).count();
+        Map<String, Object> f = verdict(wallets, tokens, ids, active, t0, submitted);
+        f.put("active", active);
+        f.put("stopped", stopped);
         f.put("nodesCreatedTwice", twice);
+        f.put("lost", n - Math.min(active, stopped));
         f.put("duplicated", (int) f.get("duplicated") + twice);
-        f.put("ok", Boolean.TRUE.equals(f.get("ok")) && twice == 0);
+        f.put("ok", Boolean.TRUE.equals(f.get("ok")) && twice == 0 && stopped == n);
         return f;
+    }
+
+    private boolean cloudJourney(Wallet w, int index, Map<String, String> tokens, Map<String, String> ids,
+            Map<String, Integer> processes, Duration deadline) throws Exception {
+        retry(() -> {
+            Stack.faucet(w.address(), "5000000000");
+            return null;
+        });
+        String token = retry(() -> api.login(w));
+        tokens.put(w.address(), token);
+        String id = retry(() -> createOnce(w, token, "cloud", index));
+        ids.put(w.address(), id);
+        if (!awaitStatus(w, token, "ready_for_chain_tx", deadline)) {
+            return false;
+        }
+        processes.put(id, nodeProcesses(id));
+        boolean active = signAndBroadcastUntilActive(w, token, id, deadline);
+        retry(() -> stop(token, id));
+        return active;
+    }
+
+    /**
+     * Builds, signs and broadcasts the create-validator transaction until the setup is active. An outage can swallow
+     * the reply of a broadcast that did reach the chain, so a transaction is built and sent again only while the setup
+     * is still ready_for_chain_tx some time after the previous attempt (the gateway refuses a second one otherwise).
+     */
+    private boolean signAndBroadcastUntilActive(Wallet w, String token, String id, Duration deadline)
+            throws Exception {
+        long end = System.nanoTime() + deadline.toNanos();
+        long lastAttempt = 0;
+        while (System.nanoTime() < end) {
+            String status = statusOf(token, id);
+            if ("active".equals(status)) {
+                return true;
+            }
+            boolean quiet = System.nanoTime() - lastAttempt > Duration.ofSeconds(20).toNanos();
+            if ("ready_for_chain_tx".equals(status) && quiet) {
+                lastAttempt = System.nanoTime();
+                try {
+                    broadcastOnce(w, token, id);
+                } catch (IOException | IllegalStateException e) {
+                    // outage or refused during one: the status decides what happens next
+                }
+            }
+            Thread.sleep(250);
+        }
+        return false;
+    }
+
+    private void broadcastOnce(Wallet w, String token, String id) throws IOException, InterruptedException {
+        Map<String, Object> txRequest = Map.of("selfDelegation", Map.of("denom", "omniphi", "amount", "2000000000"),
+                "maxRate", "0.20", "maxChangeRate", "0.01", "minSelfDelegation", "1", "signMode", "direct");
+        Api.Reply unsigned = api.post("/api/v1/validators/setup-requests/" + id + "/create-validator-tx", token,
+                txRequest);
+        Api.expect(unsigned, 200);
+        Map<String, Object> signInput = new LinkedHashMap<>();
+        signInput.put("privateKeyHex", w.privateKeyHex());
+        signInput.put("mode", "direct");
+        signInput.put("signDoc", unsigned.body().get("signDoc"));
+        String txBytes = Stack.node("tools/cosmjs/wallet-sign.mjs", signInput).get("txBytes").asText();
+        Api.expect(api.post("/api/v1/validators/setup-requests/" + id + "/broadcast", token,
+                Map.of("txBytes", txBytes)), 200);
+    }
+
+    private String statusOf(String token, String id) throws InterruptedException {
+        try {
+            Api.Reply r = api.get("/api/v1/validators/setup-requests/" + id, token);
+            return r.status() == 200 ? r.body().at("/setupRequest/status").asText() : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private Object stop(String token, String id) throws Exception {
+        Api.Reply r = api.post("/api/v1/validators/stop", token, Map.of("setupRequestId", id));
+        if (r.status() != 202 && !"stopping".equals(statusOf(token, id)) && !"stopped".equals(statusOf(token, id))) {
+            throw new IllegalStateException("stop answered " + r.status());
+        }
+        return null;
+    }
+
+    /** Node processes the local runtime runs for this setup (its command line names the setup's node home). */
+    private static int nodeProcesses(String setupId) {
+        return (int) ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("NodeMain") && c.contains(setupId))
+                        .orElse(false))
+                .count();
     }
 
     private boolean awaitStatus(Wallet w, String token, String status, Duration deadline) throws Exception {
@@ -185,8 +288,8 @@ public final class SetupBench {
     }
 
     /** Creates the wallet's setup; after an outage the create may have happened already: then it is looked up. */
-    private String createOnce(Wallet w, String token, String runMode) throws Exception {
-        Api.Reply r = api.post("/api/v1/validators/setup-requests", token, setup(w, runMode, 0));
+    private String createOnce(Wallet w, String token, String runMode, int index) throws Exception {
+        Api.Reply r = api.post("/api/v1/validators/setup-requests", token, setup(w, runMode, index));
         if (r.status() == 201) {
             return r.body().at("/setupRequest/id").asText();
         }
