@@ -17,7 +17,7 @@ CLOUD_N="${CLOUD_N:-10}"
 FAULT_SPREAD="${FAULT_SPREAD:-150}"
 require_stack
 DEV="$ROOT/dev"
-RUN="$ROOT/.run"
+RUN="${OMNIPHI_RUN_DIR:-$ROOT/.run}"
 CP="$(bench_classpath)"
 # other work on this machine (module tests) must not run while PostgreSQL and Kafka are taken away
 touch "$RUN/INFRA_BUSY"
