@@ -7,7 +7,10 @@ import network.omniphi.chain.domain.model.BondStatus;
 import network.omniphi.chain.domain.model.ObservedValidator;
 import network.omniphi.chain.domain.model.ValidatorChange;
 
-/** What changed between two observations of a validator; empty when nothing did (events only on change). */
+/**
+ * What changed between two observations of a validator; empty when nothing did (events only on change). The first
+ * observation of a created validator always says where it stands: bonded, or unbonded when outside the active set.
+ */
 public final class ValidatorDiff {
 
     private ValidatorDiff() {
@@ -27,6 +30,10 @@ public final class ValidatorDiff {
         boolean isBonded = after.status() == BondStatus.BONDED;
         if (!wasBonded && isBonded) {
             changes.add(new ValidatorChange.Bonded(after.votingPower()));
+        } else if (!before.found() && !isBonded) {
+            // created but outside the active set (the bonded set is full, or its power is too low): the setup has to
+            // leave tx_submitted for inactive, otherwise it would wait for a bond that may never come
+            changes.add(new ValidatorChange.Unbonded("not in the active set (" + after.status().label() + ")"));
         } else if (wasBonded && !isBonded) {
             changes.add(new ValidatorChange.Unbonded(after.status().label()));
         } else if (isBonded && before.votingPower() != after.votingPower()) {
