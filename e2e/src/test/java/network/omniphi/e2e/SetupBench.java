@@ -217,6 +217,9 @@ public final class SetupBench {
             if ("active".equals(status)) {
                 return true;
             }
+            if ("inactive".equals(status)) {
+                return false; // created, but outside the active set: never active in this run
+            }
             boolean quiet = System.nanoTime() - lastAttempt > Duration.ofSeconds(20).toNanos();
             if ("ready_for_chain_tx".equals(status) && quiet) {
                 lastAttempt = System.nanoTime();
