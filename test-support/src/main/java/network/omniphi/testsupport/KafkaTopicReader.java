@@ -19,13 +19,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Reads and writes the real Kafka broker that {@code ./dev} starts, for tests. Every reader uses a fresh consumer
+ * Reads and writes the module tests' own real Kafka broker (127.0.0.1:9094, which {@code ./dev} starts beside the
+ * stack's), for tests. Every reader uses a fresh consumer
  * group and reads each topic from the beginning, so it sees everything regardless of which test ran before.
  */
 public final class KafkaTopicReader implements AutoCloseable {
 
     public static final String BOOTSTRAP = System.getProperty("kafka.bootstrap.servers",
-            System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"));
+            System.getenv().getOrDefault("KAFKA_TEST_BOOTSTRAP_SERVERS", "localhost:9094"));
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
