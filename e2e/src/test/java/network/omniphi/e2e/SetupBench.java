@@ -86,29 +86,27 @@ public final class SetupBench {
     }
 
     private Map<String, Object> burst(int n, Duration spread, Duration deadline) throws Exception {
-        List<Wallet> wallets = new ArrayList<>();
+        List<Session> sessions = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            wallets.add(Wallet.random());
+            sessions.add(new Session(api, Wallet.random()));
         }
         ExecutorService pool = Executors.newFixedThreadPool(32);
-        Map<String, String> tokens = new ConcurrentHashMap<>();
-        Map<String, String> setupIds = new ConcurrentHashMap<>();
-        Map<String, String> keys = new ConcurrentHashMap<>();
+        Map<Session, String> setupIds = new ConcurrentHashMap<>();
+        Map<Session, String> keys = new ConcurrentHashMap<>();
         long t0 = System.nanoTime();
         List<Future<?>> jobs = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Wallet w = wallets.get(i);
+            Session s = sessions.get(i);
             long due = t0 + spread.toNanos() * i / n;
             while (System.nanoTime() < due) {
                 Thread.sleep(Math.max(1, (due - System.nanoTime()) / 1_000_000));
             }
             jobs.add(pool.submit(() -> {
-                String token = retry(() -> api.login(w));
-                tokens.put(w.address(), token);
-                setupIds.put(w.address(), retry(() -> createOnce(w, token, "local", 0)));
+                retry(s::login);
+                setupIds.put(s, retry(() -> createOnce(s, "local", 0)));
                 NodeKey node = NodeKey.random();
-                keys.put(w.address(), node.publicKeyBase64());
-                retry(() -> heartbeat(node, w));
+                keys.put(s, node.publicKeyBase64());
+                retry(() -> heartbeat(node, s.wallet()));
                 return null;
             }));
         }
@@ -117,29 +115,33 @@ public final class SetupBench {
         }
         long submitted = System.nanoTime();
         int ready = 0;
-        for (Wallet w : wallets) {
-            ready += awaitReadyWithKey(w, tokens.get(w.address()), keys.get(w.address()), deadline) ? 1 : 0;
+        for (Session s : sessions) {
+            ready += awaitLatest(s, deadline, v -> "ready_for_chain_tx".equals(v.at("/setupRequest/status").asText())
+                    && keys.get(s).equals(v.at("/setupRequest/consensusPubkey").asText())) ? 1 : 0;
         }
         pool.shutdown();
-        return verdict(wallets, tokens, setupIds, ready, t0, submitted);
+        return verdict(sessions, setupIds, ready, t0, submitted);
     }
 
-    private Map<String, Object> verdict(List<Wallet> wallets, Map<String, String> tokens, Map<String, String> ids,
-            int ready, long t0, long submitted) throws Exception {
+    private Map<String, Object> verdict(List<Session> sessions, Map<Session, String> ids, int ready, long t0,
+            long submitted) throws Exception {
         int duplicated = 0;
-        for (Wallet w : wallets) {
-            JsonNode list = retry(() -> api.get("/api/v1/validators/by-wallet/" + w.address(),
-                    tokens.get(w.address()))).body();
+        for (Session s : sessions) {
+            JsonNode list = retry(() -> {
+                Api.Reply r = s.get("/api/v1/validators/by-wallet/" + s.wallet().address());
+                Api.expect(r, 200);
+                return r.body();
+            });
             duplicated += list.size() > 1 ? list.size() - 1 : 0;
         }
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("setups", wallets.size());
+        f.put("setups", sessions.size());
         f.put("ready", ready);
-        f.put("lost", wallets.size() - ready);
+        f.put("lost", sessions.size() - ready);
         f.put("duplicated", duplicated);
         f.put("submitSeconds", (submitted - t0) / 1e9);
         f.put("totalSeconds", (System.nanoTime() - t0) / 1e9);
-        f.put("ok", ready == wallets.size() && duplicated == 0 && ids.size() == wallets.size());
+        f.put("ok", ready == sessions.size() && duplicated == 0 && ids.size() == sessions.size());
         f.put("setupIds", new ArrayList<>(ids.values()));
         return f;
     }
@@ -152,16 +154,15 @@ public final class SetupBench {
     private Map<String, Object> cloud(int n, Duration deadline) throws Exception {
         long t0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(n);
-        List<Wallet> wallets = new ArrayList<>();
-        Map<String, String> tokens = new ConcurrentHashMap<>();
-        Map<String, String> ids = new ConcurrentHashMap<>();
+        List<Session> sessions = new ArrayList<>();
+        Map<Session, String> ids = new ConcurrentHashMap<>();
         Map<String, Integer> processes = new ConcurrentHashMap<>();
         List<Future<Boolean>> journeys = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Wallet w = Wallet.random();
-            wallets.add(w);
+            Session s = new Session(api, Wallet.random());
+            sessions.add(s);
             int index = i;
-            journeys.add(pool.submit(() -> cloudJourney(w, index, tokens, ids, processes, deadline)));
+            journeys.add(pool.submit(() -> cloudJourney(s, index, ids, processes, deadline)));
         }
         int active = 0;
         for (Future<Boolean> j : journeys) {
@@ -170,11 +171,11 @@ public final class SetupBench {
         long submitted = System.nanoTime();
         pool.shutdown();
         int stopped = 0;
-        for (Wallet w : wallets) {
-            stopped += awaitStatus(w, tokens.get(w.address()), "stopped", deadline) ? 1 : 0;
+        for (Session s : sessions) {
+            stopped += awaitLatest(s, deadline, v -> "stopped".equals(v.at("/setupRequest/status").asText())) ? 1 : 0;
         }
         int twice = (int) processes.values().stream().filter(c -> c > 1).count();
-        Map<String, Object> f = verdict(wallets, tokens, ids, active, t0, submitted);
+        Map<String, Object> f = verdict(sessions, ids, active, t0, submitted);
         f.put("active", active);
         f.put("stopped", stopped);
         f.put("nodesCreatedTwice", twice);
@@ -184,22 +185,21 @@ public final class SetupBench {
         return f;
     }
 
-    private boolean cloudJourney(Wallet w, int index, Map<String, String> tokens, Map<String, String> ids,
-            Map<String, Integer> processes, Duration deadline) throws Exception {
+    private boolean cloudJourney(Session s, int index, Map<Session, String> ids, Map<String, Integer> processes,
+            Duration deadline) throws Exception {
         retry(() -> {
-            Stack.faucet(w.address(), "5000000000");
+            Stack.faucet(s.wallet().address(), "5000000000");
             return null;
         });
-        String token = retry(() -> api.login(w));
-        tokens.put(w.address(), token);
-        String id = retry(() -> createOnce(w, token, "cloud", index));
-        ids.put(w.address(), id);
-        if (!awaitStatus(w, token, "ready_for_chain_tx", deadline)) {
+        retry(s::login);
+        String id = retry(() -> createOnce(s, "cloud", index));
+        ids.put(s, id);
+        if (!awaitLatest(s, deadline, v -> "ready_for_chain_tx".equals(v.at("/setupRequest/status").asText()))) {
             return false;
         }
         processes.put(id, nodeProcesses(id));
-        boolean active = signAndBroadcastUntilActive(w, token, id, deadline);
-        retry(() -> stop(token, id));
+        boolean active = signAndBroadcastUntilActive(s, id, deadline);
+        retry(() -> stop(s, id));
         return active;
     }
 
@@ -208,12 +208,11 @@ public final class SetupBench {
      * the reply of a broadcast that did reach the chain, so a transaction is built and sent again only while the setup
      * is still ready_for_chain_tx some time after the previous attempt (the gateway refuses a second one otherwise).
      */
-    private boolean signAndBroadcastUntilActive(Wallet w, String token, String id, Duration deadline)
-            throws Exception {
+    private boolean signAndBroadcastUntilActive(Session s, String id, Duration deadline) throws Exception {
         long end = System.nanoTime() + deadline.toNanos();
         long lastAttempt = 0;
         while (System.nanoTime() < end) {
-            String status = statusOf(token, id);
+            String status = statusOf(s, id);
             if ("active".equals(status)) {
                 return true;
             }
@@ -224,7 +223,7 @@ public final class SetupBench {
             if ("ready_for_chain_tx".equals(status) && quiet) {
                 lastAttempt = System.nanoTime();
                 try {
-                    broadcastOnce(w, token, id);
+                    broadcastOnce(s, id);
                 } catch (IOException | IllegalStateException e) {
                     // outage or refused during one: the status decides what happens next
                 }
@@ -234,33 +233,32 @@ public final class SetupBench {
         return false;
     }
 
-    private void broadcastOnce(Wallet w, String token, String id) throws IOException, InterruptedException {
+    private void broadcastOnce(Session s, String id) throws IOException, InterruptedException {
         Map<String, Object> txRequest = Map.of("selfDelegation", Map.of("denom", "omniphi", "amount", "2000000000"),
                 "maxRate", "0.20", "maxChangeRate", "0.01", "minSelfDelegation", "1", "signMode", "direct");
-        Api.Reply unsigned = api.post("/api/v1/validators/setup-requests/" + id + "/create-validator-tx", token,
-                txRequest);
+        Api.Reply unsigned = s.post("/api/v1/validators/setup-requests/" + id + "/create-validator-tx", txRequest);
         Api.expect(unsigned, 200);
         Map<String, Object> signInput = new LinkedHashMap<>();
-        signInput.put("privateKeyHex", w.privateKeyHex());
+        signInput.put("privateKeyHex", s.wallet().privateKeyHex());
         signInput.put("mode", "direct");
         signInput.put("signDoc", unsigned.body().get("signDoc"));
         String txBytes = Stack.node("tools/cosmjs/wallet-sign.mjs", signInput).get("txBytes").asText();
-        Api.expect(api.post("/api/v1/validators/setup-requests/" + id + "/broadcast", token,
-                Map.of("txBytes", txBytes)), 200);
+        Api.expect(s.post("/api/v1/validators/setup-requests/" + id + "/broadcast", Map.of("txBytes", txBytes)), 200);
     }
 
-    private String statusOf(String token, String id) throws InterruptedException {
+    private String statusOf(Session s, String id) throws InterruptedException {
         try {
-            Api.Reply r = api.get("/api/v1/validators/setup-requests/" + id, token);
+            Api.Reply r = s.get("/api/v1/validators/setup-requests/" + id);
             return r.status() == 200 ? r.body().at("/setupRequest/status").asText() : "";
         } catch (IOException e) {
             return "";
         }
     }
 
-    private Object stop(String token, String id) throws Exception {
-        Api.Reply r = api.post("/api/v1/validators/stop", token, Map.of("setupRequestId", id));
-        if (r.status() != 202 && !"stopping".equals(statusOf(token, id)) && !"stopped".equals(statusOf(token, id))) {
+    private Object stop(Session s, String id) throws Exception {
+        Api.Reply r = s.post("/api/v1/validators/stop", Map.of("setupRequestId", id));
+        String status = statusOf(s, id);
+        if (r.status() != 202 && !"stopping".equals(status) && !"stopped".equals(status)) {
             throw new IllegalStateException("stop answered " + r.status());
         }
         return null;
@@ -274,12 +272,15 @@ public final class SetupBench {
                 .count();
     }
 
-    private boolean awaitStatus(Wallet w, String token, String status, Duration deadline) throws Exception {
+    /** Polls the wallet's newest setup view until it satisfies the condition or the deadline passes. */
+    private boolean awaitLatest(Session s, Duration deadline, java.util.function.Predicate<JsonNode> condition)
+            throws Exception {
         long end = System.nanoTime() + deadline.toNanos();
         while (System.nanoTime() < end) {
             try {
-                JsonNode list = api.get("/api/v1/validators/by-wallet/" + w.address(), token).body();
-                if (list != null && list.size() > 0 && status.equals(list.get(0).at("/setupRequest/status").asText())) {
+                Api.Reply r = s.get("/api/v1/validators/by-wallet/" + s.wallet().address());
+                JsonNode list = r.body();
+                if (r.status() == 200 && list != null && list.size() > 0 && condition.test(list.get(0))) {
                     return true;
                 }
             } catch (IOException e) {
@@ -291,13 +292,13 @@ public final class SetupBench {
     }
 
     /** Creates the wallet's setup; after an outage the create may have happened already: then it is looked up. */
-    private String createOnce(Wallet w, String token, String runMode, int index) throws Exception {
-        Api.Reply r = api.post("/api/v1/validators/setup-requests", token, setup(w, runMode, index));
+    private String createOnce(Session s, String runMode, int index) throws Exception {
+        Api.Reply r = s.post("/api/v1/validators/setup-requests", setup(s.wallet(), runMode, index));
         if (r.status() == 201) {
             return r.body().at("/setupRequest/id").asText();
         }
         if (r.status() == 409) {
-            JsonNode list = api.get("/api/v1/validators/by-wallet/" + w.address(), token).body();
+            JsonNode list = s.get("/api/v1/validators/by-wallet/" + s.wallet().address()).body();
             return list.get(0).at("/setupRequest/id").asText();
         }
         throw new IllegalStateException("create answered " + r.status());
@@ -309,24 +310,6 @@ public final class SetupBench {
             throw new IllegalStateException("heartbeat answered " + r.status());
         }
         return null;
-    }
-
-    private boolean awaitReadyWithKey(Wallet w, String token, String key, Duration deadline) throws Exception {
-        long end = System.nanoTime() + deadline.toNanos();
-        while (System.nanoTime() < end) {
-            try {
-                JsonNode list = api.get("/api/v1/validators/by-wallet/" + w.address(), token).body();
-                if (list != null && list.size() > 0
-                        && "ready_for_chain_tx".equals(list.get(0).at("/setupRequest/status").asText())
-                        && key.equals(list.get(0).at("/setupRequest/consensusPubkey").asText())) {
-                    return true;
-                }
-            } catch (IOException e) {
-                // outage: keep polling until the deadline
-            }
-            Thread.sleep(100);
-        }
-        return false;
     }
 
     private void awaitReady(String id, String token, Duration deadline) throws Exception {
