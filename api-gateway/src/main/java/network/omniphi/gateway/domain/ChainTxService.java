@@ -18,23 +18,20 @@ public class ChainTxService {
 
     private static final int MAX_TX_BYTES = 64 * 1024;
 
-    private final SetupStore store;
+    private final SetupViews views;
     private final WalletKeys walletKeys;
     private final ChainGateway chain;
-    private final Transactions tx;
     private final String bondDenom;
 
-    public ChainTxService(SetupStore store, WalletKeys walletKeys, ChainGateway chain, Transactions tx,
-            ChainSettings settings) {
-        this.store = store;
+    public ChainTxService(SetupViews views, WalletKeys walletKeys, ChainGateway chain, ChainSettings settings) {
+        this.views = views;
         this.walletKeys = walletKeys;
         this.chain = chain;
-        this.tx = tx;
         this.bondDenom = settings.bondDenom();
     }
 
     public Uni<UnsignedCreateValidatorTx> build(UUID setupId, CreateValidatorTxCommand cmd) {
-        return tx.inSession(() -> store.view(setupId))
+        return views.view(setupId)
                 .onItem().ifNull().failWith(() -> new GatewayException.SetupNotFound(setupId.toString()))
                 .flatMap(view -> {
                     SetupRequest setup = view.setupRequest();
@@ -55,7 +52,7 @@ public class ChainTxService {
             return Uni.createFrom().failure(new GatewayException.InvalidRequest(
                     List.of(new FieldError("txBytes", "is required: base64 of a TxRaw of at most 64 KiB"))));
         }
-        return tx.inSession(() -> store.view(setupId))
+        return views.view(setupId)
                 .onItem().ifNull().failWith(() -> new GatewayException.SetupNotFound(setupId.toString()))
                 .flatMap(view -> {
                     requireReady(view.setupRequest());

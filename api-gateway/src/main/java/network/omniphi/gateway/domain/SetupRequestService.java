@@ -16,14 +16,16 @@ import network.omniphi.commons.error.FieldError;
 public class SetupRequestService {
 
     private final SetupStore store;
+    private final SetupViews views;
     private final SetupEventPublisher events;
     private final Transactions tx;
     private final SetupPolicy policy;
     private final Clock clock;
 
-    public SetupRequestService(SetupStore store, SetupEventPublisher events, Transactions tx, SetupPolicy policy,
-            Clock clock) {
+    public SetupRequestService(SetupStore store, SetupViews views, SetupEventPublisher events, Transactions tx,
+            SetupPolicy policy, Clock clock) {
         this.store = store;
+        this.views = views;
         this.events = events;
         this.tx = tx;
         this.policy = policy;
@@ -49,14 +51,15 @@ public class SetupRequestService {
                 .flatMap(live -> live ? Uni.createFrom().failure(walletBusy()) : persist(setup)));
     }
 
+    /** The setup with its node and chain info, in one read; 404 when absent. Ownership is the caller's to check. */
     public Uni<SetupView> get(UUID id) {
-        return tx.inSession(() -> store.view(id)).onItem().ifNull()
+        return views.view(id).onItem().ifNull()
                 .failWith(() -> new GatewayException.SetupNotFound(id.toString()));
     }
 
     /** The wallet that owns a setup, or null when there is none (ownership checks). */
     public Uni<String> ownerOf(UUID id) {
-        return tx.inSession(() -> store.walletOf(id));
+        return views.ownerOf(id);
     }
 
     public Uni<List<SetupView>> byWallet(String walletAddress) {
@@ -65,7 +68,7 @@ public class SetupRequestService {
         if (!errors.isEmpty()) {
             return Uni.createFrom().failure(new GatewayException.InvalidRequest(errors));
         }
-        return tx.inSession(() -> store.viewsByWallet(walletAddress));
+        return views.byWallet(walletAddress);
     }
 
     /**

@@ -1,11 +1,13 @@
 package network.omniphi.gateway.domain;
 
-import java.util.List;
 import java.util.UUID;
 
 import io.smallrye.mutiny.Uni;
 
-/** Persistence port of the gateway's setup requests and read models. */
+/**
+ * Persistence port of the gateway's setup requests and read models: writes and the event projection. Reads of whole
+ * setup views go through {@link SetupViews}.
+ */
 public interface SetupStore {
 
     Uni<Void> insert(SetupRequest setup);
@@ -15,14 +17,7 @@ public interface SetupStore {
 
     Uni<Void> update(SetupRequest setup);
 
-    /** The wallet that owns a setup, or null when there is no such setup. */
-    Uni<String> walletOf(UUID id);
-
     Uni<Boolean> hasLiveSetup(String walletAddress);
-
-    Uni<SetupView> view(UUID id);
-
-    Uni<List<SetupView>> viewsByWallet(String walletAddress);
 
     Uni<ValidatorNode> node(UUID setupRequestId);
 

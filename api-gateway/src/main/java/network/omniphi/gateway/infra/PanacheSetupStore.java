@@ -3,10 +3,7 @@ package network.omniphi.gateway.infra;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -19,7 +16,6 @@ import network.omniphi.gateway.domain.ChainInfo;
 import network.omniphi.gateway.domain.GatewayException;
 import network.omniphi.gateway.domain.SetupRequest;
 import network.omniphi.gateway.domain.SetupStore;
-import network.omniphi.gateway.domain.SetupView;
 import network.omniphi.gateway.domain.ValidatorNode;
 
 /** {@link SetupStore} on Hibernate Reactive Panache. Call inside a session or transaction. */
@@ -59,47 +55,9 @@ public class PanacheSetupStore implements SetupStore {
     }
 
     @Override
-    public Uni<String> walletOf(UUID id) {
-        return SetupRequestEntity.<SetupRequestEntity>findById(id).map(e -> e == null ? null : e.walletAddress);
-    }
-
-    @Override
     public Uni<Boolean> hasLiveSetup(String walletAddress) {
         return SetupRequestEntity.count("walletAddress = ?1 and status not in ?2", walletAddress, FINISHED)
                 .map(n -> n > 0);
-    }
-
-    @Override
-    public Uni<SetupView> view(UUID id) {
-        return SetupRequestEntity.<SetupRequestEntity>findById(id).flatMap(e -> e == null
-                ? Uni.createFrom().nullItem()
-                : node(id).flatMap(node -> chainInfo(id)
-                        .map(chain -> new SetupView(EntityMapper.toDomain(e), node, chain))));
-    }
-
-    @Override
-    public Uni<List<SetupView>> viewsByWallet(String walletAddress) {
-        return SetupRequestEntity.<SetupRequestEntity>list("walletAddress = ?1 order by createdAt desc", walletAddress)
-                .flatMap(setups -> {
-                    List<UUID> ids = setups.stream().map(s -> s.id).toList();
-                    if (ids.isEmpty()) {
-                        return Uni.createFrom().item(List.<SetupView>of());
-                    }
-                    return ValidatorNodeEntity.<ValidatorNodeEntity>list("setupRequestId in ?1", ids)
-                            .flatMap(nodes -> ChainInfoEntity.<ChainInfoEntity>list("setupRequestId in ?1", ids)
-                                    .map(chains -> join(setups, byId(nodes, n -> n.setupRequestId),
-                                            byId(chains, c -> c.setupRequestId))));
-                });
-    }
-
-    private static List<SetupView> join(List<SetupRequestEntity> setups, Map<UUID, ValidatorNodeEntity> nodes,
-            Map<UUID, ChainInfoEntity> chains) {
-        return setups.stream().map(s -> new SetupView(EntityMapper.toDomain(s), EntityMapper.toDomain(nodes.get(s.id)),
-                EntityMapper.toDomain(chains.get(s.id)))).toList();
-    }
-
-    private static <T> Map<UUID, T> byId(List<T> items, Function<T, UUID> key) {
-        return items.stream().collect(Collectors.toMap(key, Function.identity()));
     }
 
     @Override
