@@ -27,6 +27,7 @@ import network.omniphi.gateway.api.dto.SetupEnvelope;
 import network.omniphi.gateway.api.dto.SetupWithNode;
 import network.omniphi.gateway.api.dto.StopRequestBody;
 import network.omniphi.gateway.api.dto.WalletValidator;
+import network.omniphi.gateway.api.security.OwnerCheckedByRoute;
 import network.omniphi.gateway.api.security.Ownership;
 import network.omniphi.gateway.domain.GatewayException;
 import network.omniphi.gateway.domain.NewSetup;
@@ -67,9 +68,16 @@ public class SetupRequestResource {
     @GET
     @Path("/setup-requests/{id}")
     @Operation(summary = "Read a setup request with its node")
-    public Uni<SetupWithNode> get(@PathParam("id") String id) {
-        return service.get(uuid("id", id)).map(v -> new SetupWithNode(SetupJsonMapper.toJson(v.setupRequest()),
-                SetupJsonMapper.toJson(v.node())));
+    @APIResponse(responseCode = "403", description = "The setup belongs to another wallet")
+    @APIResponse(responseCode = "404", description = "No such setup")
+    @OwnerCheckedByRoute
+    public Uni<SetupWithNode> get(@PathParam("id") String id, @Context SecurityContext security) {
+        UUID setupId = uuid("id", id);
+        String caller = Ownership.caller(security);
+        return service.get(setupId)
+                .invoke(v -> ownership.requireOwner(caller, v.setupRequest().walletAddress()))
+                .map(v -> new SetupWithNode(SetupJsonMapper.toJson(v.setupRequest()),
+                        SetupJsonMapper.toJson(v.node())));
     }
 
     @GET

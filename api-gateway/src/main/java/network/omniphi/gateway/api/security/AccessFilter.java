@@ -21,6 +21,7 @@ import network.omniphi.gateway.infra.JwtTokens;
  * Authentication and ownership for every matched JAX-RS route, decided on the matched route template (not the raw
  * path, so encoded or dotted paths cannot slip past). Routes under /api/v1/validators (except POST heartbeat) need a
  * valid Bearer token; a {@code {walletAddress}} or {@code {id}} path parameter must belong to the token's wallet.
+ * Routes marked {@link OwnerCheckedByRoute} check the owner of their {@code {id}} on the row they read themselves.
  */
 public class AccessFilter {
 
@@ -47,14 +48,21 @@ public class AccessFilter {
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)
-    public Uni<Void> authorize(ContainerRequestContext ctx) {
+    public Uni<Void> authorize(ContainerRequestContext ctx, ResourceInfo resource) {
         if (!(ctx.getSecurityContext() instanceof WalletSecurityContext caller)) {
             return Uni.createFrom().voidItem();
         }
         MultivaluedMap<String, String> params = ctx.getUriInfo().getPathParameters();
         ownership.requireSelf(caller.wallet(), params.getFirst("walletAddress"));
         String id = params.getFirst("id");
-        return id == null ? Uni.createFrom().voidItem() : ownership.requireSetupOwner(caller.wallet(), id);
+        return id == null || checksOwnerItself(resource)
+                ? Uni.createFrom().voidItem()
+                : ownership.requireSetupOwner(caller.wallet(), id);
+    }
+
+    private static boolean checksOwnerItself(ResourceInfo resource) {
+        return resource != null && resource.getResourceMethod() != null
+                && resource.getResourceMethod().isAnnotationPresent(OwnerCheckedByRoute.class);
     }
 
     private static String bearer(String header) {

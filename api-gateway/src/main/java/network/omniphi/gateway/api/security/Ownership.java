@@ -60,10 +60,17 @@ public class Ownership {
             return Uni.createFrom().voidItem();
         }
         return setups.ownerOf(id).invoke(owner -> {
-            if (owner != null && !owner.equals(caller)) {
-                throw forbidden();
+            if (owner != null) {
+                requireOwner(caller, owner);
             }
         }).replaceWithVoid();
+    }
+
+    /** 403 when a setup read by the route belongs to another wallet than the caller's. */
+    public void requireOwner(String caller, String owner) {
+        if (!owner.equals(caller)) {
+            throw forbidden();
+        }
     }
 
     private static GatewayException forbidden() {
