@@ -32,6 +32,7 @@ import network.omniphi.gateway.api.security.Ownership;
 import network.omniphi.gateway.domain.GatewayException;
 import network.omniphi.gateway.domain.NewSetup;
 import network.omniphi.gateway.domain.SetupRequestService;
+import network.omniphi.gateway.domain.SetupView;
 
 @Path("/api/v1/validators")
 @Produces(MediaType.APPLICATION_JSON)
@@ -80,14 +81,19 @@ public class SetupRequestResource {
                         SetupJsonMapper.toJson(v.node())));
     }
 
+    /** The setups (one query) and the heartbeat service's entries (one HTTP call) are fetched concurrently. */
     @GET
     @Path("/by-wallet/{walletAddress}")
     @Operation(summary = "All setups of a wallet with node, chain and heartbeat state, newest first")
     public Uni<List<WalletValidator>> byWallet(@PathParam("walletAddress") String walletAddress) {
-        return service.byWallet(walletAddress).flatMap(views -> heartbeats.forWallet(walletAddress)
-                .map(hb -> views.stream().map(v -> new WalletValidator(SetupJsonMapper.toJson(v.setupRequest()),
-                        SetupJsonMapper.toJson(v.node()), SetupJsonMapper.toJson(v.chainInfo()),
-                        hb.forSetup(v.setupRequest().id(), v.setupRequest().consensusPubkey()))).toList()));
+        return Uni.combine().all().unis(service.byWallet(walletAddress), heartbeats.forWallet(walletAddress))
+                .with((views, hb) -> views.stream().map(v -> walletValidator(v, hb)).toList());
+    }
+
+    private static WalletValidator walletValidator(SetupView v, HeartbeatView.Lookup hb) {
+        return new WalletValidator(SetupJsonMapper.toJson(v.setupRequest()), SetupJsonMapper.toJson(v.node()),
+                SetupJsonMapper.toJson(v.chainInfo()),
+                hb.forSetup(v.setupRequest().id(), v.setupRequest().consensusPubkey()));
     }
 
     @POST
