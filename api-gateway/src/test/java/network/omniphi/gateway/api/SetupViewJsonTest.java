@@ -42,15 +42,11 @@ class SetupViewJsonTest {
         insertNode(nodeId, id, 1234L, "2026-11-25T10:17:01.5Z");
         insertChainInfo(id, wallet, true, 1000L, false, "2026-11-25T10:18:00.000001Z");
 
-        assertThat(get(wallet, id)).isEqualTo("{\"setupRequest\":" + setupJson(id, wallet, "active",
-                "2026-11-25T10:15:30.123456Z", "2026-11-25T10:16:00Z", null, null) + ",\"node\":"
-                + nodeJson(nodeId,
-                        "1234", "\"2026-11-25T10:17:01.500Z\"")
-                + "}");
-        assertThat(byWallet(wallet)).isEqualTo("[{\"setupRequest\":" + setupJson(id, wallet, "active",
-                "2026-11-25T10:15:30.123456Z", "2026-11-25T10:16:00Z", null, null) + ",\"node\":"
-                + nodeJson(nodeId,
-                        "1234", "\"2026-11-25T10:17:01.500Z\"")
+        String setup = setupJson(id, wallet, "active", "2026-11-25T10:15:30.123456Z", "2026-11-25T10:16:00Z", null,
+                null);
+        String node = nodeJson(nodeId, "1234", "\"2026-11-25T10:17:01.500Z\"");
+        assertThat(get(wallet, id)).isEqualTo("{\"setupRequest\":" + setup + ",\"node\":" + node + "}");
+        assertThat(byWallet(wallet)).isEqualTo("[{\"setupRequest\":" + setup + ",\"node\":" + node
                 + ",\"chainInfo\":{\"isActiveValidator\":true,\"votingPower\":1000,\"jailed\":false,"
                 + "\"operatorAddress\":\"" + valoper(wallet) + "\",\"txHash\":\"AB12CD\","
                 + "\"updatedAt\":\"2026-11-25T10:18:00.000001Z\"},\"heartbeat\":null}]");
