@@ -69,11 +69,23 @@ wait "$local_pid" || rc=1
 wait "$cloud_pid" || rc=1
 rm -f "$RUN/INFRA_BUSY"
 
+# every service must report ready again; each gets up to 180 s after the drivers finished (connection pools and
+# consumers re-establish themselves on their own schedules), and the time it took is recorded
 healthy=true
-for url in http://127.0.0.1:8080/q/health/ready http://127.0.0.1:8081/q/health/ready \
-  http://127.0.0.1:8082/q/health/ready http://127.0.0.1:8083/q/health/ready; do
-  curl -sf -o /dev/null "$url" || { healthy=false; blog "not healthy after the run: $url"; }
+health_wait="{"
+for svc in api-gateway:8080 provisioning-service:8081 chain-service:8082 heartbeat-service:8083; do
+  url="http://127.0.0.1:${svc#*:}/q/health/ready" start=$(date +%s)
+  until curl -sf -o /dev/null "$url"; do
+    if [ $(($(date +%s) - start)) -ge 180 ]; then
+      healthy=false
+      blog "not healthy 180 s after the run: ${svc%%:*}: $(curl -s "$url" | tr -d '\n ' | cut -c1-400)"
+      break
+    fi
+    sleep 1
+  done
+  health_wait+="\"${svc%%:*}\": $(($(date +%s) - start)),"
 done
+health_wait="${health_wait%,}}"
 
 blog "auditing outboxes, the broker and the inboxes"
 java -cp "$CP" network.omniphi.e2e.FaultAudit "$RESULTS/.fault-audit.json" "$RESULTS/.fault-local.json" \
@@ -81,7 +93,7 @@ java -cp "$CP" network.omniphi.e2e.FaultAudit "$RESULTS/.fault-audit.json" "$RES
 
 out="$RESULTS/fault-$STAMP.json"
 python3 - "$out" "$healthy" "$RESULTS/.fault-local.json" "$RESULTS/.fault-cloud.json" "$RESULTS/.fault-audit.json" \
-  "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" <<'PY'
+  "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)" "$health_wait" <<'PY'
 import json, sys
 out, healthy = sys.argv[1], sys.argv[2] == "true"
 local, cloud, audit = (json.load(open(p)) for p in sys.argv[3:6])
@@ -91,6 +103,7 @@ doc = {"faults": ["kill -9 api-gateway", "kill -9 heartbeat-service", "kill -9 p
                   "kill -9 chain-service", "Kafka stopped 30 s", "PostgreSQL restarted"],
        "machine": {"cpus": int(sys.argv[6]), "loadAverageAtEnd": sys.argv[7]},
        "local": local, "cloud": cloud, "audit": audit, "servicesHealthyAfter": healthy,
+       "secondsUntilReadyAfterTheDrivers": json.loads(sys.argv[8]),
        "lost": local["lost"] + cloud["lost"] + audit["lost"],
        "duplicated": local["duplicated"] + cloud["duplicated"] + audit["duplicated"]}
 doc["ok"] = healthy and local["ok"] and cloud["ok"] and audit["ok"]
