@@ -1,5 +1,6 @@
 package network.omniphi.commons.problem;
 
+import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +25,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 
 import network.omniphi.commons.error.DomainException;
 import network.omniphi.commons.error.FieldError;
@@ -118,6 +122,15 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        if (isDependencyOutage(e)) {
+            // the database is restarting or unreachable: nothing was changed, and the client may simply try again
+            LOG.warnf("answering 503, a dependency is unavailable: %s", rootMessage(e));
+            return Response.status(503).header("Retry-After", 2).type(Problem.MEDIA_TYPE)
+                    .entity(problem("service-unavailable", "Service unavailable", 503,
+                            "A service this request needs is briefly unavailable; nothing was changed. Try again.",
+                            uri, headers, List.of()))
+                    .build();
+        }
         String traceId = traceId(headers);
         LOG.errorf(e, "unexpected error, traceId=%s", traceId);
         Problem body = new Problem(Problem.TYPE_BASE + "internal-error", "Internal error", 500,
@@ -148,6 +161,31 @@ public class ProblemMapper {
             return requestId;
         }
         return UUID.randomUUID().toString();
+    }
+
+    /**
+     * True when the failure is a lost or refused database connection, or PostgreSQL saying it is shutting down or
+     * starting up (SQLSTATE class 08 connection exception, 57P operator intervention): an outage, not a defect.
+     */
+    static boolean isDependencyOutage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConnectException || t instanceof ClosedConnectionException) {
+                return true;
+            }
+            if (t instanceof PgException pg && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     /** The JSON field name of a violation: the last node of the property path, skipping method and argument. */
