@@ -2,7 +2,6 @@ package network.omniphi.provisioning.infra.kubernetes;
 
 import java.util.Optional;
 
-import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -25,11 +24,10 @@ import network.omniphi.provisioning.infra.kubernetes.model.ValidatorNodeResource
 /**
  * The ValidatorNode reconciler: renders the custom resource from the node, then its children in a fixed order
  * (ConfigMap, PVC, Services, StatefulSet, NetworkPolicy) with the pure builders, applies only differences, writes the
- * status once when it changed, and reads pod readiness and failures. Never branches on what triggered it.
+ * status once when it changed, and reads pod readiness and failures ({@link PodDiagnosis}). Never branches on what
+ * triggered it.
  */
 public final class KubernetesNodeRuntime implements NodeRuntime {
-
-    private static final int CRASH_LOOP_RESTARTS = 5;
 
     private final KubernetesClient client;
     private final KubernetesSettings settings;
@@ -110,7 +108,7 @@ public final class KubernetesNodeRuntime implements NodeRuntime {
         if (pod == null || pod.getStatus() == null) {
             return RuntimeReport.starting("pod not created yet");
         }
-        Optional<String> failure = failure(pod);
+        Optional<String> failure = PodDiagnosis.failure(pod);
         if (failure.isPresent()) {
             return RuntimeReport.failed(failure.get());
         }
@@ -118,27 +116,7 @@ public final class KubernetesNodeRuntime implements NodeRuntime {
                 .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus()));
         return ready
                 ? new RuntimeReport(RuntimeReport.State.READY, endpoints(node), statusUrl(node), null)
-                : RuntimeReport.starting("pod not ready");
-    }
-
-    static Optional<String> failure(Pod pod) {
-        if (pod.getStatus().getContainerStatuses() == null) {
-            return Optional.empty();
-        }
-        for (ContainerStatus cs : pod.getStatus().getContainerStatuses()) {
-            var waiting = cs.getState() == null ? null : cs.getState().getWaiting();
-            String reason = waiting == null ? null : waiting.getReason();
-            if ("ErrImagePull".equals(reason) || "ImagePullBackOff".equals(reason)
-                    || "InvalidImageName".equals(reason) || "CreateContainerConfigError".equals(reason)) {
-                return Optional.of("image pull failed: " + reason);
-            }
-            if ("CrashLoopBackOff".equals(reason) && cs.getRestartCount() != null
-                    && cs.getRestartCount() >= CRASH_LOOP_RESTARTS) {
-                return Optional.of("crash loop: container " + cs.getName() + " restarted " + cs.getRestartCount()
-                        + " times");
-            }
-        }
-        return Optional.empty();
+                : RuntimeReport.starting(PodDiagnosis.progress(pod));
     }
 
     private Endpoints endpoints(ValidatorNode node) {
