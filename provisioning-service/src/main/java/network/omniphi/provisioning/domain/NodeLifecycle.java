@@ -68,12 +68,25 @@ public final class NodeLifecycle {
             }
         }
         if (now.isAfter(node.createdAt().plus(provisionTimeout))) {
-            String why = report.state() != RuntimeReport.State.READY
-                    ? "node not ready" + (report.detail() == null ? "" : " (" + report.detail() + ")")
-                    : "node did not catch up with the chain";
-            return Optional.of(fail(node, "timeout after " + provisionTimeout.toSeconds() + "s: " + why));
+            return Optional.of(fail(node, "provisioning timed out after " + provisionTimeout.toSeconds() + "s: "
+                    + stuck(report, reading, referenceHeight)));
         }
         return Optional.empty();
+    }
+
+    /** Why a node is not provisioned yet, from what this pass saw. */
+    private static String stuck(RuntimeReport report, Optional<StatusReading> reading, OptionalLong referenceHeight) {
+        if (report.state() != RuntimeReport.State.READY) {
+            return "node not ready" + (report.detail() == null ? "" : " (" + report.detail() + ")");
+        }
+        if (reading.isEmpty()) {
+            return "node /status unreachable, consensus public key unknown";
+        }
+        if (referenceHeight.isEmpty()) {
+            return "reference node unreachable, chain height unknown";
+        }
+        return "node still catching up (height " + reading.get().height() + ", chain at "
+                + referenceHeight.getAsLong() + ")";
     }
 
     private Optional<Transition> health(ValidatorNode node, RuntimeReport report, Optional<StatusReading> reading,

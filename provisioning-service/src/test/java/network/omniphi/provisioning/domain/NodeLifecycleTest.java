@@ -1,0 +1,88 @@
+package network.omniphi.provisioning.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.junit.jupiter.api.Test;
+
+/** The provisioning part of the node state machine: failures, the deadline and the reasons it gives. */
+class NodeLifecycleTest {
+
+    private static final Instant CREATED = Instant.parse("2026-11-25T10:00:00Z");
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    private static final Instant LATE = CREATED.plus(TIMEOUT).plusSeconds(1);
+    private static final String PUBKEY = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
+    private static final RuntimeReport READY = new RuntimeReport(RuntimeReport.State.READY,
+            new Endpoints("http://rpc:26657", "p2p:26656", "rpc:9090"), "http://rpc:26657", null);
+
+    private final NodeLifecycle lifecycle = new NodeLifecycle(TIMEOUT, Duration.ofSeconds(5));
+    private final ValidatorNode node = ValidatorNode.requested("s-1", "alice", "omniphi-devnet-1", "omniphi_cloud",
+            CREATED);
+
+    @Test
+    void aRuntimeFailureFailsTheNodeAtOnceWithTheRuntimesReason() {
+        Optional<Transition> t = lifecycle.whileRunning(node, RuntimeReport.failed("cannot pull image x"),
+                Optional.empty(), OptionalLong.of(100), CREATED.plusSeconds(1));
+
+        assertThat(t).contains(Transition.of(node.failed("cannot pull image x"),
+                new NodeChange.Failed("cannot pull image x")));
+    }
+
+    @Test
+    void aFailedNodeIsSettledAndNeverFailsASecondTime() {
+        ValidatorNode failed = node.failed("cannot pull image x");
+
+        assertThat(lifecycle.whileRunning(failed, RuntimeReport.failed("cannot pull image x"), Optional.empty(),
+                OptionalLong.of(100), LATE)).isEmpty();
+    }
+
+    @Test
+    void beforeTheDeadlineAWaitingNodeChangesNothing() {
+        assertThat(lifecycle.whileRunning(node, RuntimeReport.starting("pod not created yet"), Optional.empty(),
+                OptionalLong.of(100), CREATED.plus(TIMEOUT))).isEmpty();
+        assertThat(lifecycle.whileRunning(node, READY, Optional.empty(), OptionalLong.of(100),
+                CREATED.plus(TIMEOUT))).isEmpty();
+    }
+
+    @Test
+    void afterTheDeadlineANodeThatNeverGotReadyFailsSayingWhatItWaitedFor() {
+        assertThat(failure(RuntimeReport.starting("pod not scheduled: Unschedulable"), Optional.empty(),
+                OptionalLong.of(100)))
+                .isEqualTo("provisioning timed out after 600s: node not ready (pod not scheduled: Unschedulable)");
+    }
+
+    @Test
+    void afterTheDeadlineAReadyNodeWithoutStatusFailsBecauseItsKeyIsUnknown() {
+        assertThat(failure(READY, Optional.empty(), OptionalLong.of(100)))
+                .isEqualTo("provisioning timed out after 600s: node /status unreachable, consensus public key unknown");
+    }
+
+    @Test
+    void afterTheDeadlineANodeBehindTheChainFailsWithBothHeights() {
+        assertThat(failure(READY, Optional.of(new StatusReading(PUBKEY, 40, true)), OptionalLong.of(100)))
+                .isEqualTo("provisioning timed out after 600s: node still catching up (height 40, chain at 100)");
+        assertThat(failure(READY, Optional.of(new StatusReading(PUBKEY, 40, false)), OptionalLong.empty()))
+                .isEqualTo("provisioning timed out after 600s: reference node unreachable, chain height unknown");
+    }
+
+    @Test
+    void aNodeThatCatchesUpJustAfterTheDeadlineIsStillProvisioned() {
+        Optional<Transition> t = lifecycle.whileRunning(node, READY,
+                Optional.of(new StatusReading(PUBKEY, 99, false)), OptionalLong.of(100), LATE);
+
+        assertThat(t).map(Transition::changes).contains(java.util.List.of(
+                new NodeChange.Provisioned(PUBKEY, READY.endpoints(), 99)));
+    }
+
+    private String failure(RuntimeReport report, Optional<StatusReading> reading, OptionalLong reference) {
+        Transition t = lifecycle.whileRunning(node, report, reading, reference, LATE).orElseThrow();
+        assertThat(t.node().status()).isEqualTo(NodeStatus.FAILED);
+        assertThat(t.changes()).singleElement().isInstanceOf(NodeChange.Failed.class);
+        assertThat(t.node().failureReason()).isEqualTo(((NodeChange.Failed) t.changes().get(0)).reason());
+        return t.node().failureReason();
+    }
+}
