@@ -100,9 +100,12 @@ final class StatusEventMapper {
                     e.getFirstSeen().getBlockHeight(), e.getFirstSeen().getLocalRpcPort(),
                     e.getFirstSeen().getLocalP2PPort());
             case STALE -> new StatusEvent.HeartbeatLiveness(id, setup, at, true, 0);
+            // a node that reports but does not advance while the chain does is as unhealthy as a silent one
             case RECOVERED -> new StatusEvent.HeartbeatLiveness(id, setup, at, false,
                     e.getRecovered().getBlockHeight());
-            case HEIGHT_STALLED, PAYLOAD_NOT_SET -> null;
+            case HEIGHT_STALLED -> new StatusEvent.HeartbeatLiveness(id, setup, at, true,
+                    e.getHeightStalled().getBlockHeight());
+            case PAYLOAD_NOT_SET -> null;
         };
     }
 

@@ -59,8 +59,12 @@ public sealed interface StatusEvent {
             long blockHeight, int rpcPort, int p2pPort) implements StatusEvent {
     }
 
-    /** Heartbeat liveness of a local node (stale or recovered). */
-    record HeartbeatLiveness(UUID eventId, UUID setupRequestId, Instant occurredAt, boolean stale, long blockHeight)
+    /**
+     * Heartbeat liveness of a local node: unhealthy when its heartbeats stopped (stale) or its height stalled behind
+     * the chain; healthy again when it recovered. A block height of 0 means the event did not carry one.
+     */
+    record HeartbeatLiveness(UUID eventId, UUID setupRequestId, Instant occurredAt, boolean unhealthy,
+            long blockHeight)
             implements
                 StatusEvent {
     }

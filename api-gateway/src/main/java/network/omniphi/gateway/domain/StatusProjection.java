@@ -89,7 +89,7 @@ public class StatusProjection {
                     .flatMap(v -> keyAndReady(setup, e.consensusPubkey()));
         }
         StatusEvent.HeartbeatLiveness e = (StatusEvent.HeartbeatLiveness) event;
-        return node(setup, e, e.stale() ? NodeStatus.UNHEALTHY : NodeStatus.RUNNING,
+        return node(setup, e, e.unhealthy() ? NodeStatus.UNHEALTHY : NodeStatus.RUNNING,
                 e.blockHeight() > 0 ? e.blockHeight() : null, e.occurredAt());
     }
 

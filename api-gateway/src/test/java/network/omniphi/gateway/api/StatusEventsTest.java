@@ -20,10 +20,15 @@ import network.omniphi.gateway.TestData;
 import network.omniphi.gateway.testing.TestAuth;
 import network.omniphi.proto.events.v1.ChainEvent;
 import network.omniphi.proto.events.v1.Endpoints;
+import network.omniphi.proto.events.v1.HeartbeatEvent;
 import network.omniphi.proto.events.v1.NodeEvent;
+import network.omniphi.proto.events.v1.NodeFirstSeen;
 import network.omniphi.proto.events.v1.NodeHealthChanged;
+import network.omniphi.proto.events.v1.NodeHeightStalled;
 import network.omniphi.proto.events.v1.NodeProvisioned;
 import network.omniphi.proto.events.v1.NodeProvisioning;
+import network.omniphi.proto.events.v1.NodeRecovered;
+import network.omniphi.proto.events.v1.NodeStale;
 import network.omniphi.proto.events.v1.NodeStatus;
 import network.omniphi.proto.events.v1.TxSubmitted;
 import network.omniphi.proto.events.v1.ValidatorBonded;
@@ -129,6 +134,31 @@ class StatusEventsTest {
                 .body("[0].chainInfo.isActiveValidator", equalTo(false));
     }
 
+    @Test
+    void heartbeatStallStaleAndRecoveryMoveTheLocalNodeHealth() {
+        String wallet = TestData.wallet();
+        String id = createLocalSetup(wallet);
+        Instant t0 = Instant.now();
+        send(Topics.HEARTBEAT_EVENTS, id, heartbeat(id, wallet, t0).setFirstSeen(NodeFirstSeen.newBuilder()
+                .setBlockHeight(40).setLocalRpcPort(26657).setLocalP2PPort(26656)).build());
+        awaitStatus(id, "ready_for_chain_tx");
+        awaitNode(id, "running", 40L);
+
+        send(Topics.HEARTBEAT_EVENTS, id, heartbeat(id, wallet, t0.plusSeconds(1)).setHeightStalled(
+                NodeHeightStalled.newBuilder().setBlockHeight(41).setChainHeight(500)).build());
+        awaitNode(id, "unhealthy", 41L);
+
+        send(Topics.HEARTBEAT_EVENTS, id, heartbeat(id, wallet, t0.plusSeconds(2)).setRecovered(
+                NodeRecovered.newBuilder().setBlockHeight(499)).build());
+        awaitNode(id, "running", 499L);
+
+        send(Topics.HEARTBEAT_EVENTS, id, heartbeat(id, wallet, t0.plusSeconds(3)).setStale(
+                NodeStale.newBuilder().setLastSeen(EventMetas.timestamp(t0.plusSeconds(2)))).build());
+        awaitNode(id, "unhealthy", 499L);
+        // the setup itself stays ready: node health never moves the setup's status
+        awaitStatus(id, "ready_for_chain_tx");
+    }
+
     /** Setup id → owning wallet, so helpers that only know the id can authenticate. */
     static final java.util.Map<String, String> OWNERS = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -137,6 +167,27 @@ class StatusEventsTest {
                 .post("/api/v1/validators/setup-requests").then().statusCode(201).extract().path("setupRequest.id");
         OWNERS.put(id, wallet);
         return id;
+    }
+
+    static String createLocalSetup(String wallet) {
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>(TestData.setupBody(wallet));
+        body.put("runMode", "local");
+        body.remove("provider");
+        String id = TestAuth.as(wallet).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/validators/setup-requests").then().statusCode(201).extract().path("setupRequest.id");
+        OWNERS.put(id, wallet);
+        return id;
+    }
+
+    static HeartbeatEvent.Builder heartbeat(String id, String wallet, Instant at) {
+        return HeartbeatEvent.newBuilder().setMeta(EventMetas.create(UUID.randomUUID(), id, "test-heartbeat", at))
+                .setSetupRequestId(id).setWalletAddress(wallet).setConsensusPubkey(PUBKEY);
+    }
+
+    static void awaitNode(String id, String status, Long height) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> TestAuth.as(OWNERS.get(id))
+                .get("/api/v1/validators/setup-requests/" + id).then().body("node.status", equalTo(status))
+                .body("node.lastBlockHeight", equalTo(height.intValue())));
     }
 
     static NodeEvent.Builder node(String id, Instant at) {
