@@ -10,7 +10,7 @@ DURATION="${DURATION:-10}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 [ "$DURATION" -le 60 ] || bdie "DURATION is capped at 60 s"
-command -v wrk >/dev/null || bdie "wrk missing (apt-get install -y wrk)"
+need_tool wrk wrk
 require_stack
 
 read -r TOKEN SETUP < <(bench_java network.omniphi.e2e.BenchFixture)

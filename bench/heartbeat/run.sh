@@ -44,7 +44,9 @@ cleanup() {
 trap cleanup EXIT
 
 [ "$DURATION" -le 30 ] && [ "$WARMUP" -le 10 ] || die "keep DURATION <= 30 and WARMUP <= 10 (bodies must stay inside the 60 s window)"
-command -v wrk >/dev/null || die "wrk is missing: apt-get install -y wrk"
+command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null 2>&1 ||
+  { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }; } ||
+  die "wrk is missing and could not be installed: apt-get install -y wrk"
 command -v java >/dev/null || die "java is missing"
 
 if ! ready; then

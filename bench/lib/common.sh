@@ -25,3 +25,12 @@ bench_classpath() {
 }
 
 bench_java() { java -Domniphi.repo="$ROOT" -De2e.gateway="$GATEWAY" -cp "$(bench_classpath)" "$@"; }
+
+# installs an OS package the benchmarks need (wrk, pgbench) when it is missing, as ./dev does for kubectl
+need_tool() { # command package
+  command -v "$1" >/dev/null && return 0
+  blog "installing $2 from the OS packages"
+  { apt-get install -y -qq "$2" >/dev/null 2>&1 ||
+    { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }; } ||
+    bdie "$1 is missing and could not be installed (apt-get install -y $2)"
+}

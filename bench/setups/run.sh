@@ -14,7 +14,7 @@ BURST_N="${BURST_N:-1000}"
 require_stack
 
 blog "baseline: bare PostgreSQL INSERT, 2 clients, 10 s"
-command -v pgbench >/dev/null || bdie "pgbench missing (apt-get install -y postgresql-contrib)"
+need_tool pgbench postgresql-contrib
 export PGPASSWORD=gateway
 psql -h 127.0.0.1 -U gateway -d gateway -qc "CREATE TABLE IF NOT EXISTS bench_baseline (id bigserial PRIMARY KEY, v text)"
 echo "INSERT INTO bench_baseline (v) VALUES ('x');" >"$RESULTS/.baseline.sql"
