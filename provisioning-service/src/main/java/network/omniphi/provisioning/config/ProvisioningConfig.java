@@ -114,5 +114,12 @@ public interface ProvisioningConfig {
 
         @WithDefault("2s")
         Duration retryPeriod();
+
+        /**
+         * How long a node pod's image pull may keep failing (ErrImagePull, ImagePullBackOff) before the node is
+         * failed: the kubelet retries on its own, and a registry may be briefly unreachable or rate limiting.
+         */
+        @WithDefault("2m")
+        Duration imagePullGrace();
     }
 }

@@ -1,5 +1,6 @@
 package network.omniphi.provisioning.infra.kubernetes;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import io.fabric8.kubernetes.api.model.Pod;
@@ -108,7 +109,7 @@ public final class KubernetesNodeRuntime implements NodeRuntime {
         if (pod == null || pod.getStatus() == null) {
             return RuntimeReport.starting("pod not created yet");
         }
-        Optional<String> failure = PodDiagnosis.failure(pod);
+        Optional<String> failure = PodDiagnosis.failure(pod, Instant.now(), settings.imagePullGrace());
         if (failure.isPresent()) {
             return RuntimeReport.failed(failure.get());
         }

@@ -1,5 +1,8 @@
 package network.omniphi.provisioning.infra.kubernetes;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,8 +32,17 @@ final class PodDiagnosis {
 
     /** Why the pod cannot run, if retrying will not help; empty while it may still start. */
     static Optional<String> failure(Pod pod) {
+        return failure(pod, Instant.now(), Duration.ZERO);
+    }
+
+    /**
+     * As {@link #failure(Pod)}, but a failing image pull counts only once the pod is older than {@code pullGrace}
+     * (the kubelet keeps retrying; a registry may be briefly unreachable). A pod of unknown age counts as old.
+     */
+    static Optional<String> failure(Pod pod, Instant now, Duration pullGrace) {
+        boolean pullGraceOver = !age(pod, now).map(a -> a.compareTo(pullGrace) < 0).orElse(false);
         for (Observed c : containers(pod)) {
-            Optional<String> failure = failure(c);
+            Optional<String> failure = failure(c, pullGraceOver);
             if (failure.isPresent()) {
                 return failure;
             }
@@ -59,12 +71,25 @@ final class PodDiagnosis {
         return "pod not ready";
     }
 
-    private static Optional<String> failure(Observed c) {
+    private static Optional<Duration> age(Pod pod, Instant now) {
+        String created = pod.getMetadata() == null ? null : pod.getMetadata().getCreationTimestamp();
+        if (created == null || created.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Duration.between(Instant.parse(created), now));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> failure(Observed c, boolean pullGraceOver) {
         ContainerStateWaiting waiting = waiting(c.status());
         String reason = waiting == null ? "" : code(waiting.getReason());
         return switch (reason) {
-            case "ErrImagePull", "ImagePullBackOff" ->
-                Optional.of("cannot pull image " + c.image() + " for " + c.who() + " (" + reason + ")");
+            case "ErrImagePull", "ImagePullBackOff" -> pullGraceOver
+                    ? Optional.of("cannot pull image " + c.image() + " for " + c.who() + " (" + reason + ")")
+                    : Optional.empty();
             case "InvalidImageName" -> Optional.of("invalid image name " + c.image() + " for " + c.who());
             case "CreateContainerConfigError" ->
                 Optional.of(c.who() + " cannot be created from its configuration (" + reason + ")");

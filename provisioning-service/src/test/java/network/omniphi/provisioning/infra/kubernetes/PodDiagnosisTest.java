@@ -2,6 +2,9 @@ package network.omniphi.provisioning.infra.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
@@ -32,6 +35,30 @@ class PodDiagnosisTest {
 
         assertThat(PodDiagnosis.failure(pod))
                 .contains("cannot pull image " + IMAGE + " for container node (ErrImagePull)");
+    }
+
+    @Test
+    void aFailingPullIsWaitedOutForTheGraceThenFailsTheNode() {
+        Instant created = Instant.parse("2026-11-28T10:00:00Z");
+        Pod pod = new PodBuilder(pod(NodePods.imagePullBackOff(IMAGE))).editOrNewMetadata()
+                .withCreationTimestamp(created.toString()).endMetadata().build();
+        Duration grace = Duration.ofMinutes(2);
+
+        assertThat(PodDiagnosis.failure(pod, created.plusSeconds(119), grace)).isEmpty();
+        assertThat(PodDiagnosis.progress(pod)).isEqualTo("init container init-home waiting: ImagePullBackOff");
+        assertThat(PodDiagnosis.failure(pod, created.plusSeconds(120), grace))
+                .contains("cannot pull image " + IMAGE + " for init container init-home (ImagePullBackOff)");
+    }
+
+    @Test
+    void permanentErrorsDoNotWaitForThePullGrace() {
+        Instant created = Instant.parse("2026-11-28T10:00:00Z");
+        Pod invalid = new PodBuilder(pod(status(new ContainerStatusBuilder().withName("node").withImage("Bad Image")
+                .withNewState().withNewWaiting().withReason("InvalidImageName").endWaiting().endState().build())))
+                .editOrNewMetadata().withCreationTimestamp(created.toString()).endMetadata().build();
+
+        assertThat(PodDiagnosis.failure(invalid, created.plusSeconds(1), Duration.ofMinutes(2)))
+                .contains("invalid image name Bad Image for container node");
     }
 
     @Test
