@@ -189,10 +189,13 @@ class ManifestConventionsTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
-    void replicatedServicesHaveADisruptionBudgetAndTheProvisionerRunsTwo(String overlay) {
+    void replicatedServicesHaveADisruptionBudgetAndTheProvisionerAndChainServiceRunTwo(String overlay) {
         Rendered r = Manifests.render(overlay);
         assertThat(r.one(Deployment.class, "provisioning-service").getSpec().getReplicas()).isEqualTo(2);
-        assertThat(r.one(Deployment.class, "chain-service").getSpec().getStrategy().getType()).isEqualTo("Recreate");
+        Deployment chain = r.one(Deployment.class, "chain-service");
+        assertThat(chain.getSpec().getReplicas()).isEqualTo(2);
+        assertThat(chain.getSpec().getStrategy().getType()).isEqualTo("RollingUpdate");
+        assertThat(chain.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal()).isZero();
         assertThat(r.all(HorizontalPodAutoscaler.class)).extracting(h -> h.getSpec().getScaleTargetRef().getName())
                 .containsExactlyInAnyOrder("api-gateway", "heartbeat-service");
         for (Deployment d : r.all(Deployment.class)) {

@@ -78,7 +78,7 @@ public class TrackingService {
         return chain.validator(before.operatorAddress()).flatMap(state -> {
             ObservedValidator after = state.map(v -> observation(before, v)).orElse(before);
             List<ValidatorChange> changes = ValidatorDiff.between(before, after, height);
-            return after.equals(before) ? Uni.createFrom().voidItem() : store.observed(after, changes);
+            return after.equals(before) ? Uni.createFrom().voidItem() : store.observed(before, after, changes);
         });
     }
 

@@ -30,14 +30,20 @@ public interface SetupTxStore {
 
     Uni<List<TrackedTx>> pendingTxs(int limit);
 
-    /** Marks the tx confirmed, starts tracking its validator and emits tx_confirmed. */
+    /**
+     * Marks the tx confirmed, starts tracking its validator and emits tx_confirmed — only if it is still submitted, so
+     * a round that overlaps another (a second replica, a restart) emits nothing twice.
+     */
     Uni<Void> confirmed(TrackedTx tx, TxResult result);
 
-    /** Marks the tx failed and emits tx_failed. */
+    /** Marks the tx failed and emits tx_failed — only if it is still submitted. */
     Uni<Void> failed(TrackedTx tx, ValidatorChange.TxFailed failure, Instant at);
 
     Uni<List<ObservedValidator>> trackedValidators();
 
-    /** Stores the new observation and emits the changes. */
-    Uni<Void> observed(ObservedValidator next, List<ValidatorChange> changes);
+    /**
+     * Stores the new observation and emits the changes, only if the stored one is still {@code before} (the one the
+     * changes were computed from): compare-and-set, so concurrent rounds or replicas emit each change once.
+     */
+    Uni<Void> observed(ObservedValidator before, ObservedValidator next, List<ValidatorChange> changes);
 }

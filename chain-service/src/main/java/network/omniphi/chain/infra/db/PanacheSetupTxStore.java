@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 
@@ -110,27 +111,38 @@ public class PanacheSetupTxStore implements SetupTxStore {
     public Uni<Void> confirmed(TrackedTx tx, TxResult result) {
         return contexts.run(() -> Panache.withTransaction(() -> settle(tx, TrackedTxEntity.CONFIRMED,
                 result.height(), 0, "", result.rawLog())
-                .flatMap(ignored -> startTracking(tx))
-                .flatMap(ignored -> emit(tx.setupRequestId(), tx.operatorAddress(),
-                        List.of(new ValidatorChange.TxConfirmed(tx.txHash(), result.height()))))));
+                .flatMap(settled -> !settled
+                        ? Uni.createFrom().voidItem()
+                        : startTracking(tx)
+                                .flatMap(ignored -> emit(tx.setupRequestId(), tx.operatorAddress(),
+                                        List.of(new ValidatorChange.TxConfirmed(tx.txHash(), result.height())))))));
     }
 
     @Override
     public Uni<Void> failed(TrackedTx tx, ValidatorChange.TxFailed failure, Instant at) {
         return contexts.run(() -> Panache.withTransaction(() -> settle(tx, TrackedTxEntity.FAILED, null,
                 failure.code(), failure.codespace(), failure.rawLog())
-                .flatMap(ignored -> emit(tx.setupRequestId(), tx.operatorAddress(), List.of(failure)))));
+                .flatMap(settled -> settled
+                        ? emit(tx.setupRequestId(), tx.operatorAddress(), List.of(failure))
+                        : Uni.createFrom().voidItem())));
     }
 
-    private Uni<Void> settle(TrackedTx tx, String status, Long height, int code, String codespace, String log) {
-        return TrackedTxEntity.<TrackedTxEntity>findById(tx.txHash()).flatMap(e -> {
+    /**
+     * Settles a tx that is still submitted (row locked, compare-and-set): a second tracker round or a second replica
+     * that saw the same tx finds it settled and emits nothing.
+     */
+    private Uni<Boolean> settle(TrackedTx tx, String status, Long height, int code, String codespace, String log) {
+        return TrackedTxEntity.<TrackedTxEntity>findById(tx.txHash(), LockModeType.PESSIMISTIC_WRITE).flatMap(e -> {
+            if (e == null || !TrackedTxEntity.SUBMITTED.equals(e.status)) {
+                return Uni.createFrom().item(false);
+            }
             e.status = status;
             e.height = height;
             e.code = code;
             e.codespace = codespace;
             e.rawLog = log;
             e.updatedAt = clock.instant();
-            return e.persist().replaceWithVoid();
+            return e.persist().replaceWith(true);
         });
     }
 
@@ -148,21 +160,30 @@ public class PanacheSetupTxStore implements SetupTxStore {
     @Override
     public Uni<List<ObservedValidator>> trackedValidators() {
         return contexts.run(() -> Panache.withSession(() -> ValidatorStateEntity.<ValidatorStateEntity>listAll()
-                .map(list -> list.stream().map(e -> new ObservedValidator(e.setupRequestId, e.operatorAddress,
-                        e.found, BondStatus.valueOf(e.status), e.jailed, e.votingPower)).toList())));
+                .map(list -> list.stream().map(PanacheSetupTxStore::stateOf).toList())));
     }
 
     @Override
-    public Uni<Void> observed(ObservedValidator next, List<ValidatorChange> changes) {
+    public Uni<Void> observed(ObservedValidator before, ObservedValidator next, List<ValidatorChange> changes) {
         return contexts.run(() -> Panache.withTransaction(() -> ValidatorStateEntity
-                .<ValidatorStateEntity>findById(next.setupRequestId()).flatMap(e -> {
+                .<ValidatorStateEntity>findById(next.setupRequestId(), LockModeType.PESSIMISTIC_WRITE).flatMap(e -> {
+                    if (e == null || !before.equals(stateOf(e))) {
+                        // another round or replica stored a newer observation first: its events went out with it
+                        return Uni.createFrom().voidItem();
+                    }
                     e.found = next.found();
                     e.status = next.status().name();
                     e.jailed = next.jailed();
                     e.votingPower = next.votingPower();
                     e.updatedAt = clock.instant();
-                    return e.persist();
-                }).flatMap(ignored -> emit(next.setupRequestId(), next.operatorAddress(), changes))));
+                    return e.persist()
+                            .flatMap(ignored -> emit(next.setupRequestId(), next.operatorAddress(), changes));
+                })));
+    }
+
+    private static ObservedValidator stateOf(ValidatorStateEntity e) {
+        return new ObservedValidator(e.setupRequestId, e.operatorAddress, e.found, BondStatus.valueOf(e.status),
+                e.jailed, e.votingPower);
     }
 
     private Uni<Void> emit(String setupRequestId, String operatorAddress, List<ValidatorChange> changes) {
