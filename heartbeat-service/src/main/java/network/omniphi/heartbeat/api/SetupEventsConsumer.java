@@ -31,6 +31,8 @@ public class SetupEventsConsumer {
 
     private static final Logger LOG = Logger.getLogger(SetupEventsConsumer.class);
     static final String CONSUMER = "heartbeat-service";
+    private static final Duration RETRY_FIRST = Duration.ofMillis(200);
+    private static final Duration RETRY_MAX = Duration.ofSeconds(5);
 
     private final InboxRepository inbox;
     private final LocalSetupRegistry registry;
@@ -55,7 +57,8 @@ public class SetupEventsConsumer {
         return once(event.getMeta(), e -> registry.setupRequested(event))
                 .flatMap(v -> Uni.createFrom().deferred(() -> Panache.withTransaction(
                         () -> registry.bindRecent(event.getSetupRequestId())))
-                        .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(10));
+                        .onFailure().invoke(t -> retrying("binding recent heartbeats", t))
+                        .onFailure().retry().withBackOff(RETRY_FIRST, RETRY_MAX).indefinitely());
     }
 
     @Incoming("stop-requested")
@@ -81,6 +84,15 @@ public class SetupEventsConsumer {
         return Uni.createFrom().deferred(() -> Panache.withTransaction(
                 () -> inbox.firstDelivery(EventMetas.eventId(meta), CONSUMER)
                         .flatMap(first -> first ? apply.apply(meta) : Uni.createFrom().voidItem())))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(10);
+                .onFailure().invoke(t -> retrying("applying event " + meta.getEventId(), t))
+                .onFailure().retry().withBackOff(RETRY_FIRST, RETRY_MAX).indefinitely();
+    }
+
+    /**
+     * A failed apply is retried until it succeeds, never given up: giving up would stop the channel and leave the
+     * event unapplied until a restart. The offset is committed only after success, so nothing is skipped.
+     */
+    private static void retrying(String what, Throwable t) {
+        LOG.warnf("%s failed, retrying: %s", what, t.getMessage());
     }
 }
