@@ -22,6 +22,7 @@ import io.quarkus.scheduler.Scheduled;
 import network.omniphi.provisioning.domain.LeaderGate;
 import network.omniphi.provisioning.domain.NodeLifecycle;
 import network.omniphi.provisioning.domain.NodeRuntime;
+import network.omniphi.provisioning.domain.NodeStatus;
 import network.omniphi.provisioning.domain.NodeStatusReader;
 import network.omniphi.provisioning.domain.ProvisioningException;
 import network.omniphi.provisioning.domain.RuntimeReport;
@@ -33,7 +34,8 @@ import network.omniphi.provisioning.infra.persistence.NodeStore;
 /**
  * Drives every unsettled node toward what the user asked for, on a timer and right after a command. Only the
  * leadership holder acts. Runs on worker threads (runtime and HTTP calls block); one pass at a time. Failures of
- * one node (transient) back off that node only; the pass goes on with the others.
+ * one node (transient) back off that node only; the pass goes on with the others. A node that failed is scaled down
+ * (volume kept) right after, in another pass, and then left alone: also a restarted provisioner never runs it again.
  */
 @ApplicationScoped
 public class ReconcileLoop {
@@ -118,7 +120,12 @@ public class ReconcileLoop {
 
     private boolean reconcile(ValidatorNode node, OptionalLong reference) {
         try {
-            boolean changed = node.desiredRunning() ? run(node, reference) : stop(node);
+            boolean changed;
+            if (node.status() == NodeStatus.FAILED) {
+                changed = halt(node);
+            } else {
+                changed = node.desiredRunning() ? run(node, reference) : stop(node);
+            }
             backoffs.remove(node.name());
             return changed;
         } catch (ProvisioningException.RuntimeUnavailable e) {
@@ -135,8 +142,18 @@ public class ReconcileLoop {
         Optional<StatusReading> reading = report.state() == RuntimeReport.State.READY
                 ? reader.read(report.statusUrl())
                 : Optional.empty();
-        return lifecycle.whileRunning(node, report, reading, reference, clock.instant()).map(this::store)
-                .orElse(false);
+        Optional<Transition> next = lifecycle.whileRunning(node, report, reading, reference, clock.instant());
+        boolean stored = next.map(this::store).orElse(false);
+        if (stored && next.get().node().status() == NodeStatus.FAILED) {
+            again.set(true);
+        }
+        return stored;
+    }
+
+    /** A failed node: scaled down (process ended), keeping its volume, Services and custom resource. */
+    private boolean halt(ValidatorNode node) {
+        RuntimeReport report = runtime.stop(node);
+        return lifecycle.whileHalting(node, report).map(this::store).orElse(false);
     }
 
     private boolean stop(ValidatorNode node) {

@@ -95,7 +95,8 @@ public class SetupRequestedConsumer {
         } catch (ProvisioningException.InvalidNodeSpec e) {
             String reason = "invalid setup request: " + e.errors().stream()
                     .map(f -> f.field() + " " + f.message()).reduce((a, b) -> a + "; " + b).orElse("");
-            return Transition.of(node.failed(reason), new NodeChange.Failed(reason));
+            // nothing was ever created for it, so there is nothing to scale down either
+            return Transition.of(node.failed(reason).halted(), new NodeChange.Failed(reason));
         }
     }
 

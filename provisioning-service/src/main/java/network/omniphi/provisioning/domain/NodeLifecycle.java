@@ -8,7 +8,9 @@ import java.util.OptionalLong;
 
 /**
  * The pure state machine of a node: given what the runtime and the node's /status say, decides the next state and
- * the events to publish. Empty means "nothing changed, write nothing". Events only on change.
+ * the events to publish. Empty means "nothing changed, write nothing". Events only on change. Only a node that was
+ * never provisioned can fail: once its key was reported (the setup may have created a validator with it), workload
+ * problems show as {@code unhealthy} until it recovers. A failed node is then scaled down, keeping its volume.
  */
 public final class NodeLifecycle {
 
@@ -29,13 +31,25 @@ public final class NodeLifecycle {
         if (node.status().settled() || node.status() == NodeStatus.STOPPING) {
             return Optional.empty();
         }
-        if (report.state() == RuntimeReport.State.FAILED) {
-            return Optional.of(fail(node, report.detail()));
-        }
         if (node.status() == NodeStatus.PROVISIONING) {
-            return provisioning(node, report, reading, referenceHeight, now);
+            return report.state() == RuntimeReport.State.FAILED
+                    ? Optional.of(fail(node, report.detail()))
+                    : provisioning(node, report, reading, referenceHeight, now);
         }
         return health(node, report, reading, referenceHeight, now);
+    }
+
+    /**
+     * For a failed node still marked to run, after the runtime was told to scale it down: once nothing runs any more
+     * (or the runtime cannot apply it at all) the node is halted and no longer reconciled. Announces nothing: the
+     * {@code failed} event already went out.
+     */
+    public Optional<Transition> whileHalting(ValidatorNode node, RuntimeReport report) {
+        if (node.status() != NodeStatus.FAILED || !node.desiredRunning()
+                || report.state() == RuntimeReport.State.READY || report.state() == RuntimeReport.State.STARTING) {
+            return Optional.empty();
+        }
+        return Optional.of(Transition.of(node.halted()));
     }
 
     /** For a node the user asked to stop, after the runtime was told to stop it. */
@@ -95,7 +109,9 @@ public final class NodeLifecycle {
         String detail;
         if (report.state() != RuntimeReport.State.READY || reading.isEmpty()) {
             next = NodeStatus.UNHEALTHY;
-            detail = report.state() != RuntimeReport.State.READY ? "workload not ready" : "status unreachable";
+            detail = report.state() == RuntimeReport.State.READY
+                    ? "status unreachable"
+                    : report.detail() == null || report.detail().isBlank() ? "workload not ready" : report.detail();
         } else if (referenceHeight.isPresent()
                 ? !caughtUp(reading.get(), referenceHeight)
                 : reading.get().catchingUp()) {

@@ -15,7 +15,10 @@ public record RuntimeReport(State state, Endpoints endpoints, String statusUrl, 
         STARTING,
         /** The workload runs and passes its readiness checks. */
         READY,
-        /** The workload cannot run (image pull failure, crash loop, bad spec); retrying will not help. */
+        /**
+         * The workload cannot run (image pull failure, crash loop, bad spec); retrying will not help. Fails a node
+         * still provisioning; a provisioned node shows as unhealthy with this detail until it recovers.
+         */
         FAILED,
         /** Scaled to zero / process ended; the data volume or home folder is kept. */
         STOPPED

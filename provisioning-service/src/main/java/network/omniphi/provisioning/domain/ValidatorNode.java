@@ -6,7 +6,8 @@ import java.time.Instant;
  * One validator node the provisioner owns, keyed by the setup request id. Immutable; transitions return copies.
  *
  * @param name deterministic node name derived from the setup id ({@link NodeNames#nodeName(String)})
- * @param desiredRunning what the user last asked for: run (setup) or not (stop)
+ * @param desiredRunning whether the node's workload should run: true from the setup request until the user asks to
+ *        stop it, or until a node that failed while provisioning has been scaled down ({@link #halted()})
  * @param consensusPubkey base64 ed25519 key read from the node's /status, null until provisioned
  * @param version optimistic-lock version of the stored row
  */
@@ -39,6 +40,15 @@ public record ValidatorNode(String setupRequestId, String name, String moniker, 
     public ValidatorNode checked(NodeStatus next, long height, Instant now) {
         return new ValidatorNode(setupRequestId, name, moniker, chainId, provider, desiredRunning, next,
                 consensusPubkey, endpoints, height, now, failureReason, createdAt, version);
+    }
+
+    /**
+     * A failed node whose workload the runtime has scaled down (zero replicas, process ended; volume and key kept):
+     * nothing more to reconcile. A failed node still marked to run is scaled down first.
+     */
+    public ValidatorNode halted() {
+        return new ValidatorNode(setupRequestId, name, moniker, chainId, provider, false, status, consensusPubkey,
+                endpoints, latestHeight, lastHealthCheck, failureReason, createdAt, version);
     }
 
     public ValidatorNode failed(String reason) {

@@ -9,7 +9,10 @@ import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
 
-/** The provisioning part of the node state machine: failures, the deadline and the reasons it gives. */
+/**
+ * The node state machine: failures while provisioning, the deadline and the reasons it gives; scaling a failed node
+ * down; a provisioned node whose workload fails is unhealthy, never failed.
+ */
 class NodeLifecycleTest {
 
     private static final Instant CREATED = Instant.parse("2026-11-25T10:00:00Z");
@@ -76,6 +79,60 @@ class NodeLifecycleTest {
 
         assertThat(t).map(Transition::changes).contains(java.util.List.of(
                 new NodeChange.Provisioned(PUBKEY, READY.endpoints(), 99)));
+    }
+
+    @Test
+    void aFailedNodeIsHaltedOnceItsWorkloadIsGoneAnnouncingNothingMore() {
+        ValidatorNode failed = node.failed("cannot pull image x");
+
+        assertThat(lifecycle.whileHalting(failed, RuntimeReport.starting("pod terminating")))
+                .as("scaled to zero, pod still terminating").isEmpty();
+        Transition halted = lifecycle.whileHalting(failed, RuntimeReport.stopped()).orElseThrow();
+
+        assertThat(halted.changes()).isEmpty();
+        assertThat(halted.node()).isEqualTo(failed.halted());
+        assertThat(halted.node().desiredRunning()).isFalse();
+        assertThat(halted.node().status()).isEqualTo(NodeStatus.FAILED);
+        assertThat(halted.node().failureReason()).isEqualTo("cannot pull image x");
+        assertThat(lifecycle.whileHalting(halted.node(), RuntimeReport.stopped())).isEmpty();
+        assertThat(lifecycle.whileHalting(node, RuntimeReport.stopped())).as("not failed").isEmpty();
+    }
+
+    @Test
+    void aProvisionedNodeWhoseWorkloadFailsIsUnhealthyWithTheRuntimesDetailNotFailed() {
+        ValidatorNode running = node.provisioned(PUBKEY, READY.endpoints(), 99, CREATED.plusSeconds(30));
+        String crashing = "container node keeps crashing: 5 restarts, last exit code 137 (OOMKilled)";
+        Instant now = LATE.plusSeconds(60);
+
+        Transition t = lifecycle.whileRunning(running, RuntimeReport.failed(crashing), Optional.empty(),
+                OptionalLong.of(100), now).orElseThrow();
+
+        assertThat(t.node().status()).isEqualTo(NodeStatus.UNHEALTHY);
+        assertThat(t.node().failureReason()).isNull();
+        assertThat(t.node().consensusPubkey()).isEqualTo(PUBKEY);
+        assertThat(t.changes()).containsExactly(new NodeChange.HealthChanged(NodeStatus.UNHEALTHY, 99, true, now,
+                crashing));
+        assertThat(lifecycle.whileRunning(t.node(), RuntimeReport.failed(crashing), Optional.empty(),
+                OptionalLong.of(100), now.plusSeconds(1))).as("no second event while it stays unhealthy").isEmpty();
+
+        Transition recovered = lifecycle.whileRunning(t.node(), READY,
+                Optional.of(new StatusReading(PUBKEY, 100, false)), OptionalLong.of(100), now.plusSeconds(2))
+                .orElseThrow();
+        assertThat(recovered.node().status()).isEqualTo(NodeStatus.RUNNING);
+        assertThat(recovered.changes()).singleElement().isInstanceOfSatisfying(NodeChange.HealthChanged.class,
+                h -> assertThat(h.status()).isEqualTo(NodeStatus.RUNNING));
+    }
+
+    @Test
+    void aProvisionedNodeWaitingToRestartIsUnhealthySayingWhatItWaitsFor() {
+        ValidatorNode running = node.provisioned(PUBKEY, READY.endpoints(), 99, CREATED.plusSeconds(30));
+
+        Transition t = lifecycle.whileRunning(running,
+                RuntimeReport.starting("container node waiting: CrashLoopBackOff after 2 restarts"), Optional.empty(),
+                OptionalLong.of(100), LATE).orElseThrow();
+
+        assertThat(t.changes()).singleElement().isInstanceOfSatisfying(NodeChange.HealthChanged.class,
+                h -> assertThat(h.detail()).isEqualTo("container node waiting: CrashLoopBackOff after 2 restarts"));
     }
 
     private String failure(RuntimeReport report, Optional<StatusReading> reading, OptionalLong reference) {

@@ -29,7 +29,7 @@ public class NodeRepository implements PanacheRepositoryBase<NodeEntity, String>
     }
 
     public Uni<List<ValidatorNode>> needingWork() {
-        return list("status not in ('STOPPED', 'FAILED') order by createdAt")
+        return list("status <> 'STOPPED' and (status <> 'FAILED' or desiredRunning = true) order by createdAt")
                 .map(rows -> rows.stream().map(NodeEntity::toDomain).toList());
     }
 

@@ -1,6 +1,7 @@
 package network.omniphi.provisioning.infra.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -33,7 +34,9 @@ import network.omniphi.provisioning.infra.persistence.NodeStore;
 /**
  * A node pod that cannot run, played on the mock API server (CRUD mode) with the service's own reconcile loop, real
  * Kafka and PostgreSQL: an image that cannot be pulled and a container in a crash loop each fail the setup at once
- * with a reason naming the cause, in exactly one {@code failed} event; the resources (and the key's volume) stay.
+ * with a reason naming the cause, in exactly one {@code failed} event; the StatefulSet is scaled to zero and stays
+ * there, also for a restarted provisioner, while the custom resource, Services, ConfigMap and the key's volume stay.
+ * A node that was provisioned and then crash loops is only unhealthy until its pod is ready again.
  */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
@@ -42,6 +45,10 @@ import network.omniphi.provisioning.infra.persistence.NodeStore;
 class KubernetesPodFailureTest {
 
     static final String NS = KubernetesReconcilerTest.NS;
+    /* node statuses as events carry them (the domain's NodeStatus has the same simple name) */
+    private static final network.omniphi.proto.events.v1.NodeStatus UNSPECIFIED = network.omniphi.proto.events.v1.NodeStatus.NODE_STATUS_UNSPECIFIED;
+    private static final network.omniphi.proto.events.v1.NodeStatus UNHEALTHY = network.omniphi.proto.events.v1.NodeStatus.NODE_STATUS_UNHEALTHY;
+    private static final network.omniphi.proto.events.v1.NodeStatus RUNNING = network.omniphi.proto.events.v1.NodeStatus.NODE_STATUS_RUNNING;
 
     @Inject
     KubernetesClient client;
@@ -110,6 +117,56 @@ class KubernetesPodFailureTest {
         assertFailedOnceResourcesKept(setupId, name, reason);
     }
 
+    @Test
+    void aProvisionedNodeThatCrashLoopsIsUnhealthyUntilItsPodIsReadyAgainNeverFailed() {
+        String setupId = UUID.randomUUID().toString();
+        String name = requestNode(setupId);
+        String image = config.kubernetes().image();
+        NodePods.report(client, NS, name, NodePods.ready(image));
+        events.awaitFirst(setupId, NodeEvent.PayloadCase.PROVISIONED);
+
+        NodePods.report(client, NS, name, NodePods.crashLoopBackOff(image, PodDiagnosis.CRASH_LOOP_RESTARTS + 1));
+        NodeEvent unhealthy = awaitHealth(setupId, UNHEALTHY);
+
+        assertThat(unhealthy.getHealthChanged().getDetail()).isEqualTo("container node keeps crashing: "
+                + (PodDiagnosis.CRASH_LOOP_RESTARTS + 1) + " restarts, last exit code 137 (OOMKilled)");
+        onePass();
+        assertThat(store.node(setupId)).satisfies(node -> {
+            assertThat(node.status()).isEqualTo(NodeStatus.UNHEALTHY);
+            assertThat(node.failureReason()).isNull();
+            assertThat(node.desiredRunning()).isTrue();
+        });
+        assertThat(client.apps().statefulSets().inNamespace(NS).withName(name + "-node").get().getSpec()
+                .getReplicas()).as("a provisioned node keeps running").isEqualTo(1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> "unhealthy".equals(ClusterState.status(client, NS, name).phase));
+
+        NodePods.report(client, NS, name, NodePods.ready(image));
+        awaitHealth(setupId, RUNNING);
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.node(setupId).status() == NodeStatus.RUNNING);
+
+        onePass();
+        NodeEventLog.awaitRelayed(pool, setupId);
+        assertThat(NodeEventLog.decided(pool, setupId)).as("outbox: one unhealthy, then running; never failed")
+                .extracting(NodeEvent::getPayloadCase, e -> e.getHealthChanged().getStatus())
+                .containsExactly(tuple(NodeEvent.PayloadCase.PROVISIONING, UNSPECIFIED),
+                        tuple(NodeEvent.PayloadCase.PROVISIONED, UNSPECIFIED),
+                        tuple(NodeEvent.PayloadCase.HEALTH_CHANGED,
+                                UNHEALTHY),
+                        tuple(NodeEvent.PayloadCase.HEALTH_CHANGED,
+                                RUNNING));
+        assertThat(events.publishedCount(setupId, NodeEvent.PayloadCase.FAILED)).isZero();
+    }
+
+    private NodeEvent awaitHealth(String setupId, network.omniphi.proto.events.v1.NodeStatus status) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> events.published(setupId).stream()
+                        .filter(e -> e.getPayloadCase() == NodeEvent.PayloadCase.HEALTH_CHANGED
+                                && e.getHealthChanged().getStatus() == status)
+                        .findFirst(), java.util.Optional::isPresent)
+                .orElseThrow();
+    }
+
     /** Sends a cloud setup request and waits until its StatefulSet exists; returns the node name. */
     private String requestNode(String setupId) {
         String name = ClusterState.requestSetup(setupId);
@@ -135,6 +192,10 @@ class KubernetesPodFailureTest {
         });
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ClusterState.status(client, NS,
                 name)).extracting(s -> s.phase, s -> s.message).containsExactly("failed", reason));
-        ClusterState.assertOneNodeKept(client, NS, setupId, name);
+        ClusterState.assertScaledDownAndKept(client, config, store, reader, lifecycle, setupId, reason);
+        NodeEventLog.awaitRelayed(pool, setupId);
+        assertThat(NodeEventLog.decided(pool, setupId)).as("scaling down announces nothing more")
+                .extracting(NodeEvent::getPayloadCase)
+                .containsExactly(NodeEvent.PayloadCase.PROVISIONING, NodeEvent.PayloadCase.FAILED);
     }
 }

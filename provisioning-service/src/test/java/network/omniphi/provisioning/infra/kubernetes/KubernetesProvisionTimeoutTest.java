@@ -39,7 +39,8 @@ import network.omniphi.provisioning.infra.persistence.NodeStore;
 /**
  * The provision deadline, shortened by configuration: a node that never gets its pod scheduled and a ready node
  * whose {@code /status} never answers (so its consensus key stays unknown) are failed once the deadline has passed,
- * not before, in exactly one {@code failed} event that says what was missing.
+ * not before, in exactly one {@code failed} event that says what was missing; then scaled to zero for good (a pod
+ * that would start later must not run with a key nobody uses), keeping the volume.
  */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true)
@@ -130,6 +131,11 @@ class KubernetesProvisionTimeoutTest {
         assertThat(events.publishedCount(setupId, NodeEvent.PayloadCase.FAILED)).isEqualTo(1);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ClusterState.status(client, NS, name))
                 .extracting(s -> s.phase, s -> s.message).containsExactly("failed", reason));
-        ClusterState.assertOneNodeKept(client, NS, setupId, name);
+        ClusterState.assertScaledDownAndKept(client, config, store, reader, lifecycle, setupId, reason);
+        NodeEventLog.awaitRelayed(pool, setupId);
+        assertThat(NodeEventLog.decided(pool, setupId)).as("scaling down announces nothing more")
+                .extracting(NodeEvent::getPayloadCase)
+                .containsExactly(NodeEvent.PayloadCase.PROVISIONING, NodeEvent.PayloadCase.FAILED);
+        assertThat(events.publishedCount(setupId, NodeEvent.PayloadCase.FAILED)).isEqualTo(1);
     }
 }
