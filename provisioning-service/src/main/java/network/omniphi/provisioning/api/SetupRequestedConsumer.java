@@ -62,7 +62,10 @@ public class SetupRequestedConsumer {
         }
         return Panache.withTransaction(() -> inbox.firstDelivery(EventMetas.eventId(event.getMeta()), CONSUMER)
                 .flatMap(first -> first ? apply(event) : Uni.createFrom().item(false)))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(20)
+                // retried until applied, never given up: giving up would stop the channel until a restart
+                .onFailure().invoke(t -> LOG.warnf("applying SetupRequested %s failed, retrying: %s",
+                        event.getMeta().getEventId(), t.getMessage()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
                 .invoke(created -> {
                     if (created) {
                         loop.kick();

@@ -54,7 +54,10 @@ public class StopRequestedConsumer {
         }
         return Panache.withTransaction(() -> inbox.firstDelivery(EventMetas.eventId(event.getMeta()), CONSUMER)
                 .flatMap(first -> first ? apply(event) : Uni.createFrom().item(false)))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(20)
+                // retried until applied, never given up: giving up would stop the channel until a restart
+                .onFailure().invoke(t -> LOG.warnf("applying StopRequested %s failed, retrying: %s",
+                        event.getMeta().getEventId(), t.getMessage()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
                 .invoke(changed -> {
                     if (changed) {
                         loop.kick();
