@@ -95,25 +95,19 @@ public final class FaultAudit {
         f.put("outboxUnpublished", pending);
         long unpublished = pending.values().stream().mapToLong(Long::longValue).sum();
 
+        // the outbox snapshot comes first: a row marked published was acknowledged by the broker before its commit,
+        // so every row in it must be within the topic end offsets read afterwards (the services keep publishing —
+        // liveness events — while the audit runs)
+        Map<String, List<String>> publishedRows = publishedOutboxRows();
         readTopics();
         f.put("eventsOnBroker", events.size());
         long redelivered = copiesByOutboxId.values().stream().filter(c -> c > 1).mapToLong(c -> c - 1).sum();
         f.put("redeliveredCopies", redelivered);
 
-        long neverPublished = outboxRowsMissingOnBroker();
+        long neverPublished = outboxRowsMissingOnBroker(publishedRows);
         f.put("outboxRowsMissingOnBroker", neverPublished);
 
-        Map<String, Long> unconsumed = new LinkedHashMap<>();
-        unconsumed.put("gateway-status-projection", notInInbox("gateway", "gateway-status-projection",
-                e -> run.contains(e.setupId()) && !e.topic().equals(Topics.SETUP_REQUESTED)
-                        && !e.topic().equals(Topics.STOP_REQUESTED)));
-        unconsumed.put("provisioning.setup-requested", notInInbox("provisioning", "provisioning.setup-requested",
-                e -> run.contains(e.setupId()) && e.topic().equals(Topics.SETUP_REQUESTED)));
-        unconsumed.put("provisioning.stop-requested", notInInbox("provisioning", "provisioning.stop-requested",
-                e -> run.contains(e.setupId()) && e.topic().equals(Topics.STOP_REQUESTED)));
-        unconsumed.put("heartbeat-service", notInInbox("heartbeat", "heartbeat-service",
-                e -> run.contains(e.setupId()) && (e.topic().equals(Topics.STOP_REQUESTED)
-                        || e.topic().equals(Topics.SETUP_REQUESTED) && e.runMode() == RunMode.RUN_MODE_LOCAL)));
+        Map<String, Long> unconsumed = awaitConsumed(run);
         f.put("eventsNotConsumed", unconsumed);
         long notConsumed = unconsumed.values().stream().mapToLong(Long::longValue).sum();
 
@@ -155,6 +149,39 @@ public final class FaultAudit {
             }
             return counts;
         }
+    }
+
+    /**
+     * Every event of the run read from the broker must be in its consumers' inboxes; consumers may still be working
+     * through the last ones, so this waits for up to {@link #DRAIN} before it counts what is missing.
+     */
+    private Map<String, Long> awaitConsumed(Set<String> run) throws SQLException, InterruptedException {
+        long end = System.nanoTime() + DRAIN.toNanos();
+        while (true) {
+            List<String> missing = new ArrayList<>();
+            Map<String, Long> unconsumed = unconsumed(run, missing);
+            if (missing.isEmpty() || System.nanoTime() > end) {
+                problems.addAll(missing);
+                return unconsumed;
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    private Map<String, Long> unconsumed(Set<String> run, List<String> missing) throws SQLException {
+        Map<String, Long> unconsumed = new LinkedHashMap<>();
+        unconsumed.put("gateway-status-projection", notInInbox(missing, "gateway", "gateway-status-projection",
+                e -> run.contains(e.setupId()) && !e.topic().equals(Topics.SETUP_REQUESTED)
+                        && !e.topic().equals(Topics.STOP_REQUESTED)));
+        unconsumed.put("provisioning.setup-requested",
+                notInInbox(missing, "provisioning", "provisioning.setup-requested",
+                        e -> run.contains(e.setupId()) && e.topic().equals(Topics.SETUP_REQUESTED)));
+        unconsumed.put("provisioning.stop-requested", notInInbox(missing, "provisioning", "provisioning.stop-requested",
+                e -> run.contains(e.setupId()) && e.topic().equals(Topics.STOP_REQUESTED)));
+        unconsumed.put("heartbeat-service", notInInbox(missing, "heartbeat", "heartbeat-service",
+                e -> run.contains(e.setupId()) && (e.topic().equals(Topics.STOP_REQUESTED)
+                        || e.topic().equals(Topics.SETUP_REQUESTED) && e.runMode() == RunMode.RUN_MODE_LOCAL)));
+        return unconsumed;
     }
 
     private Map<String, Long> awaitOutboxesDrained() throws SQLException, InterruptedException {
@@ -242,27 +269,36 @@ public final class FaultAudit {
         return payloadCase.toLowerCase(java.util.Locale.ROOT);
     }
 
-    private long outboxRowsMissingOnBroker() throws SQLException {
-        long missing = 0;
+    private static Map<String, List<String>> publishedOutboxRows() throws SQLException {
+        Map<String, List<String>> rows = new LinkedHashMap<>();
         for (String db : SERVICES_DBS) {
-            for (String id : column(db, "SELECT id::text FROM outbox WHERE published_at IS NOT NULL")) {
+            rows.put(db, column(db, "SELECT id::text FROM outbox WHERE published_at IS NOT NULL"));
+        }
+        return rows;
+    }
+
+    private long outboxRowsMissingOnBroker(Map<String, List<String>> publishedRows) {
+        long missing = 0;
+        for (var db : publishedRows.entrySet()) {
+            for (String id : db.getValue()) {
                 if (!copiesByOutboxId.containsKey(id)) {
                     missing++;
-                    problems.add(db + " outbox row " + id + " is marked published but is not on its topic");
+                    problems.add(db.getKey() + " outbox row " + id + " is marked published but is not on its topic");
                 }
             }
         }
         return missing;
     }
 
-    private long notInInbox(String db, String consumer, Predicate<Seen> relevant) throws SQLException {
+    private long notInInbox(List<String> missingOut, String db, String consumer, Predicate<Seen> relevant)
+            throws SQLException {
         Set<String> processed = new HashSet<>(
                 column(db, "SELECT event_id::text FROM processed_events WHERE consumer = '" + consumer + "'"));
         long missing = 0;
         for (Seen e : events.values()) {
             if (relevant.test(e) && !processed.contains(e.eventId())) {
                 missing++;
-                problems.add(consumer + " never processed " + e.kind() + " " + e.eventId() + " of setup "
+                missingOut.add(consumer + " never processed " + e.kind() + " " + e.eventId() + " of setup "
                         + e.setupId());
             }
         }
