@@ -1,7 +1,5 @@
 package network.omniphi.gateway.api;
 
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -12,6 +10,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 
 import io.smallrye.mutiny.Uni;
 
+import network.omniphi.commons.inbox.ApplyRetry;
 import network.omniphi.gateway.domain.StatusEvent;
 import network.omniphi.gateway.domain.StatusProjection;
 
@@ -44,10 +43,7 @@ public class StatusEventsConsumer {
         if (event == null) {
             return Uni.createFrom().voidItem();
         }
-        return projection.apply(event)
-                .onFailure().invoke(t -> LOG.warnf("applying %s failed, retrying: %s", event.getClass().getSimpleName(),
-                        t.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
-                .replaceWithVoid();
+        return ApplyRetry.untilApplied(projection.apply(event), LOG,
+                () -> "applying " + event.getClass().getSimpleName()).replaceWithVoid();
     }
 }

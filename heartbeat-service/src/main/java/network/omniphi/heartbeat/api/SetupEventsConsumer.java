@@ -1,6 +1,5 @@
 package network.omniphi.heartbeat.api;
 
-import java.time.Duration;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +13,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 import network.omniphi.commons.events.EventMetas;
+import network.omniphi.commons.inbox.ApplyRetry;
 import network.omniphi.commons.inbox.InboxRepository;
 import network.omniphi.heartbeat.infra.LocalSetupRegistry;
 import network.omniphi.proto.events.v1.EventMeta;
@@ -31,8 +31,6 @@ public class SetupEventsConsumer {
 
     private static final Logger LOG = Logger.getLogger(SetupEventsConsumer.class);
     static final String CONSUMER = "heartbeat-service";
-    private static final Duration RETRY_FIRST = Duration.ofMillis(200);
-    private static final Duration RETRY_MAX = Duration.ofSeconds(5);
 
     private final InboxRepository inbox;
     private final LocalSetupRegistry registry;
@@ -55,10 +53,9 @@ public class SetupEventsConsumer {
             return Uni.createFrom().voidItem(); // cloud setups are the provisioner's
         }
         return once(event.getMeta(), e -> registry.setupRequested(event))
-                .flatMap(v -> Uni.createFrom().deferred(() -> Panache.withTransaction(
-                        () -> registry.bindRecent(event.getSetupRequestId())))
-                        .onFailure().invoke(t -> retrying("binding recent heartbeats", t))
-                        .onFailure().retry().withBackOff(RETRY_FIRST, RETRY_MAX).indefinitely());
+                .flatMap(v -> ApplyRetry.untilApplied(Uni.createFrom().deferred(() -> Panache.withTransaction(
+                        () -> registry.bindRecent(event.getSetupRequestId()))), LOG,
+                        () -> "binding recent heartbeats to setup " + event.getSetupRequestId()));
     }
 
     @Incoming("stop-requested")
@@ -81,18 +78,10 @@ public class SetupEventsConsumer {
             LOG.warn("skipping an event without meta.event_id (cannot be deduplicated)");
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(
+        return ApplyRetry.untilApplied(Uni.createFrom().deferred(() -> Panache.withTransaction(
                 () -> inbox.firstDelivery(EventMetas.eventId(meta), CONSUMER)
-                        .flatMap(first -> first ? apply.apply(meta) : Uni.createFrom().voidItem())))
-                .onFailure().invoke(t -> retrying("applying event " + meta.getEventId(), t))
-                .onFailure().retry().withBackOff(RETRY_FIRST, RETRY_MAX).indefinitely();
-    }
-
-    /**
-     * A failed apply is retried until it succeeds, never given up: giving up would stop the channel and leave the
-     * event unapplied until a restart. The offset is committed only after success, so nothing is skipped.
-     */
-    private static void retrying(String what, Throwable t) {
-        LOG.warnf("%s failed, retrying: %s", what, t.getMessage());
+                        .flatMap(first -> first ? apply.apply(meta) : Uni.createFrom().voidItem()))),
+                LOG,
+                () -> "applying event " + meta.getEventId());
     }
 }

@@ -1,7 +1,5 @@
 package network.omniphi.provisioning.api;
 
-import java.time.Duration;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -13,6 +11,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 import network.omniphi.commons.events.EventMetas;
+import network.omniphi.commons.inbox.ApplyRetry;
 import network.omniphi.commons.inbox.InboxRepository;
 import network.omniphi.proto.events.v1.RunMode;
 import network.omniphi.proto.events.v1.StopRequested;
@@ -52,12 +51,10 @@ public class StopRequestedConsumer {
             LOG.warnf("skipping unreadable StopRequested (%d bytes)", payload.length);
             return Uni.createFrom().voidItem();
         }
-        return Panache.withTransaction(() -> inbox.firstDelivery(EventMetas.eventId(event.getMeta()), CONSUMER)
-                .flatMap(first -> first ? apply(event) : Uni.createFrom().item(false)))
-                // retried until applied, never given up: giving up would stop the channel until a restart
-                .onFailure().invoke(t -> LOG.warnf("applying StopRequested %s failed, retrying: %s",
-                        event.getMeta().getEventId(), t.getMessage()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
+        return ApplyRetry.untilApplied(Panache.withTransaction(
+                () -> inbox.firstDelivery(EventMetas.eventId(event.getMeta()), CONSUMER)
+                        .flatMap(first -> first ? apply(event) : Uni.createFrom().item(false))),
+                LOG, () -> "applying StopRequested " + event.getMeta().getEventId())
                 .invoke(changed -> {
                     if (changed) {
                         loop.kick();
