@@ -2,6 +2,7 @@ package network.omniphi.provisioning.infra.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ class NodeBuildersTest {
     static final String SETUP = "5f0c6c1e-8d7a-4b7e-9a55-3f1f0c2d9e11";
     static final String NAME = "vn-" + SETUP;
     static final KubernetesSettings SETTINGS = new KubernetesSettings("validators", "omniphi/node:1", "20Gi", null,
-            "LoadBalancer", "http://{name}-rpc.{namespace}.svc:26657", "http://chain:26657");
+            "LoadBalancer", "http://{name}-rpc.{namespace}.svc:26657", "http://chain:26657", Duration.ofMinutes(2));
 
     static ValidatorNodeResource resource(boolean running) {
         ValidatorNode node = ValidatorNode.requested(SETUP, "alice", "omniphi-devnet-1", "omniphi_cloud",
