@@ -29,9 +29,14 @@ public final class NodeEventLog implements AutoCloseable {
         return topic.recordsWithKey(setupId).stream().map(r -> parse(r.value())).toList();
     }
 
-    /** Waits for the first event of a kind on the topic. */
+    /** Waits (up to a minute) for the first event of a kind on the topic. */
     public NodeEvent awaitFirst(String setupId, NodeEvent.PayloadCase kind) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        return awaitFirst(setupId, kind, Duration.ofSeconds(60));
+    }
+
+    /** Waits up to {@code patience} for the first event of a kind on the topic. */
+    public NodeEvent awaitFirst(String setupId, NodeEvent.PayloadCase kind, Duration patience) {
+        return await().atMost(patience).pollInterval(Duration.ofMillis(200))
                 .until(() -> published(setupId).stream().filter(e -> e.getPayloadCase() == kind).findFirst(),
                         java.util.Optional::isPresent)
                 .orElseThrow();

@@ -7,18 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.protobuf.InvalidProtocolBufferException;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,13 +24,13 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 
 import network.omniphi.commons.events.EventMetas;
-import network.omniphi.commons.events.Topics;
 import network.omniphi.proto.events.v1.NodeEvent;
 import network.omniphi.proto.events.v1.RunMode;
 import network.omniphi.proto.events.v1.SetupRequested;
 import network.omniphi.proto.events.v1.StopRequested;
 import network.omniphi.provisioning.FakeChain;
 import network.omniphi.provisioning.KafkaAssignment;
+import network.omniphi.provisioning.NodeEventLog;
 import network.omniphi.provisioning.domain.NodeNames;
 import network.omniphi.provisioning.infra.local.LocalProcessStore;
 import network.omniphi.testsupport.KafkaTopicReader;
@@ -58,7 +55,8 @@ class LocalRuntimeFlowTest {
         }
     }
 
-    private static KafkaTopicReader events;
+    private static final Duration EVENT_PATIENCE = Duration.ofSeconds(30);
+    private static NodeEventLog events;
     private final ObjectMapper json = new ObjectMapper();
 
     @jakarta.inject.Inject
@@ -66,7 +64,7 @@ class LocalRuntimeFlowTest {
 
     @BeforeAll
     static void reader() {
-        events = new KafkaTopicReader(Topics.NODE_EVENTS);
+        events = new NodeEventLog();
     }
 
     @AfterAll
@@ -84,7 +82,7 @@ class LocalRuntimeFlowTest {
         Instant sent = Instant.now();
         KafkaTopicReader.send(KafkaAssignment.SETUP_TOPIC, setupId, request.toByteArray());
 
-        NodeEvent provisioned = awaitEvent(setupId, NodeEvent.PayloadCase.PROVISIONED);
+        NodeEvent provisioned = events.awaitFirst(setupId, NodeEvent.PayloadCase.PROVISIONED, EVENT_PATIENCE);
         Duration took = Duration.between(sent, Instant.now());
 
         Path home = Path.of("target/test-nodes", nodeName).toAbsolutePath();
@@ -95,7 +93,7 @@ class LocalRuntimeFlowTest {
         assertThat(provisioned.getProvisioned().getEndpoints().getRpc()).startsWith("http://127.0.0.1:276");
         assertThat(provisioned.getProvisioned().getBlockHeight()).isGreaterThan(1000);
         assertThat(took).isLessThan(Duration.ofSeconds(15));
-        assertThat(eventsOf(setupId)).extracting(NodeEvent::getPayloadCase)
+        assertThat(events.published(setupId)).extracting(NodeEvent::getPayloadCase)
                 .startsWith(NodeEvent.PayloadCase.PROVISIONING);
 
         KafkaTopicReader.send(KafkaAssignment.SETUP_TOPIC, setupId, request.toByteArray());
@@ -107,12 +105,12 @@ class LocalRuntimeFlowTest {
         StopRequested stop = StopRequested.newBuilder().setMeta(EventMetas.create(UUID.randomUUID(), setupId, "test",
                 Instant.now())).setSetupRequestId(setupId).setRunMode(RunMode.RUN_MODE_CLOUD).build();
         KafkaTopicReader.send(KafkaAssignment.STOP_TOPIC, setupId, stop.toByteArray());
-        awaitEvent(setupId, NodeEvent.PayloadCase.STOPPED);
+        events.awaitFirst(setupId, NodeEvent.PayloadCase.STOPPED, EVENT_PATIENCE);
 
         await().atMost(Duration.ofSeconds(15)).until(() -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
         assertThat(json.readTree(Files.readString(home.resolve("config/priv_validator_key.json"))))
                 .isEqualTo(keyFile);
-        assertThat(eventsOf(setupId)).extracting(NodeEvent::getPayloadCase).containsExactly(
+        assertThat(events.published(setupId)).extracting(NodeEvent::getPayloadCase).containsExactly(
                 NodeEvent.PayloadCase.PROVISIONING, NodeEvent.PayloadCase.PROVISIONED,
                 NodeEvent.PayloadCase.STOPPING, NodeEvent.PayloadCase.STOPPED);
         String log = Files.readString(home.resolve("node.log"));
@@ -133,24 +131,5 @@ class LocalRuntimeFlowTest {
                 .setSetupRequestId(setupId).setWalletAddress("omni1test").setValidatorName("alice")
                 .setCommissionRate("0.100000000000000000").setRunMode(RunMode.RUN_MODE_CLOUD)
                 .setProvider("omniphi_cloud").setChainId("omniphi-devnet-1").build();
-    }
-
-    private static NodeEvent awaitEvent(String setupId, NodeEvent.PayloadCase kind) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> eventsOf(setupId).stream().filter(e -> e.getPayloadCase() == kind).findFirst(),
-                        java.util.Optional::isPresent)
-                .orElseThrow();
-    }
-
-    private static List<NodeEvent> eventsOf(String setupId) {
-        return events.recordsWithKey(setupId).stream().map(LocalRuntimeFlowTest::parse).toList();
-    }
-
-    private static NodeEvent parse(ConsumerRecord<String, byte[]> r) {
-        try {
-            return NodeEvent.parseFrom(r.value());
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

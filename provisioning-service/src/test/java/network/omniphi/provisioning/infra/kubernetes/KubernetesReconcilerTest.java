@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -27,13 +26,13 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 
 import network.omniphi.commons.events.EventMetas;
-import network.omniphi.commons.events.Topics;
 import network.omniphi.proto.events.v1.NodeEvent;
 import network.omniphi.proto.events.v1.RunMode;
 import network.omniphi.proto.events.v1.SetupRequested;
 import network.omniphi.proto.events.v1.StopRequested;
 import network.omniphi.provisioning.FakeChain;
 import network.omniphi.provisioning.KafkaAssignment;
+import network.omniphi.provisioning.NodeEventLog;
 import network.omniphi.provisioning.api.ReconcileLoop;
 import network.omniphi.provisioning.config.ProvisioningConfig;
 import network.omniphi.provisioning.domain.LeaderGate;
@@ -76,11 +75,12 @@ class KubernetesReconcilerTest {
     @Inject
     ProvisioningConfig config;
 
-    private static KafkaTopicReader events;
+    private static final Duration EVENT_PATIENCE = Duration.ofSeconds(30);
+    private static NodeEventLog events;
 
     @BeforeAll
     static void reader() {
-        events = new KafkaTopicReader(Topics.NODE_EVENTS);
+        events = new NodeEventLog();
     }
 
     @AfterAll
@@ -113,12 +113,12 @@ class KubernetesReconcilerTest {
                 .withNamespace(NS).withLabels(NodeNames.selector(name)).endMetadata().withNewStatus()
                 .addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus().build()).create();
 
-        NodeEvent provisioned = awaitEvent(setupId, NodeEvent.PayloadCase.PROVISIONED);
+        NodeEvent provisioned = events.awaitFirst(setupId, NodeEvent.PayloadCase.PROVISIONED, EVENT_PATIENCE);
         assertThat(provisioned.getProvisioned().getConsensusPubkey()).isEqualTo(FakeChain.NODE_PUBKEY);
         assertThat(provisioned.getProvisioned().getEndpoints().getRpc())
                 .isEqualTo("http://" + name + "-rpc." + NS + ".svc:26657");
         assertThat(client.apps().statefulSets().inNamespace(NS).list().getItems()).hasSize(1);
-        assertThat(eventsOf(setupId)).filteredOn(e -> e.getPayloadCase() == NodeEvent.PayloadCase.PROVISIONING)
+        assertThat(events.published(setupId)).filteredOn(e -> e.getPayloadCase() == NodeEvent.PayloadCase.PROVISIONING)
                 .hasSize(1);
 
         KubernetesSettings settings = KubernetesSettings.of(config, NS);
@@ -144,9 +144,9 @@ class KubernetesReconcilerTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> client.apps().statefulSets().inNamespace(NS)
                 .withName(name + "-node").get().getSpec().getReplicas() == 0);
         client.pods().inNamespace(NS).withName(name + "-node-0").delete();
-        awaitEvent(setupId, NodeEvent.PayloadCase.STOPPED);
+        events.awaitFirst(setupId, NodeEvent.PayloadCase.STOPPED, EVENT_PATIENCE);
         assertThat(client.persistentVolumeClaims().inNamespace(NS).withName(name + "-data").get()).isNotNull();
-        assertThat(eventsOf(setupId)).extracting(NodeEvent::getPayloadCase).containsExactly(
+        assertThat(events.published(setupId)).extracting(NodeEvent::getPayloadCase).containsExactly(
                 NodeEvent.PayloadCase.PROVISIONING, NodeEvent.PayloadCase.PROVISIONED,
                 NodeEvent.PayloadCase.STOPPING, NodeEvent.PayloadCase.STOPPED);
         await().atMost(Duration.ofSeconds(10)).until(() -> "stopped".equals(client.resources(
@@ -157,22 +157,5 @@ class KubernetesReconcilerTest {
         return SetupRequested.newBuilder().setMeta(EventMetas.create(eventId, setupId, "test", Instant.now()))
                 .setSetupRequestId(setupId).setValidatorName("alice").setRunMode(RunMode.RUN_MODE_CLOUD)
                 .setProvider("omniphi_cloud").setChainId("omniphi-devnet-1").build();
-    }
-
-    private static NodeEvent awaitEvent(String setupId, NodeEvent.PayloadCase kind) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> eventsOf(setupId).stream().filter(e -> e.getPayloadCase() == kind).findFirst(),
-                        java.util.Optional::isPresent)
-                .orElseThrow();
-    }
-
-    private static List<NodeEvent> eventsOf(String setupId) {
-        return events.recordsWithKey(setupId).stream().map(r -> {
-            try {
-                return NodeEvent.parseFrom(r.value());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
     }
 }
