@@ -18,13 +18,13 @@ FAULT_SPREAD="${FAULT_SPREAD:-150}"
 require_stack
 DEV="$ROOT/dev"
 RUN="${OMNIPHI_RUN_DIR:-$ROOT/.run}"
-CP="$(bench_classpath)"
+bench_classpath >/dev/null # compiled once here, before the two drivers start side by side
 # other work on this machine (module tests) must not run while PostgreSQL and Kafka are taken away
 touch "$RUN/INFRA_BUSY"
 trap 'rm -f "$RUN/INFRA_BUSY"' EXIT
 
 driver() { # mode n figures-file log-file
-  java -Domniphi.repo="$ROOT" -De2e.gateway="$GATEWAY" -Dfault.spread-seconds="$FAULT_SPREAD" -cp "$CP" \
+  bench_java -Dfault.spread-seconds="$FAULT_SPREAD" \
     network.omniphi.e2e.SetupBench "$1" "$2" "$3" >"$4" 2>&1
 }
 driver fault "$FAULT_N" "$RESULTS/.fault-local.json" "$RUN/logs/bench-fault-local.log" &
@@ -88,7 +88,7 @@ done
 health_wait="${health_wait%,}}"
 
 blog "auditing outboxes, the broker and the inboxes"
-java -cp "$CP" network.omniphi.e2e.FaultAudit "$RESULTS/.fault-audit.json" "$RESULTS/.fault-local.json" \
+bench_java network.omniphi.e2e.FaultAudit "$RESULTS/.fault-audit.json" "$RESULTS/.fault-local.json" \
   "$RESULTS/.fault-cloud.json" >"$RUN/logs/bench-fault-audit.log" 2>&1 || rc=1
 
 out="$RESULTS/fault-$STAMP.json"

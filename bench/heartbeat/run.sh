@@ -10,7 +10,7 @@
 # Figures: bench/results/heartbeat-<date>.json (also printed).
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh" # ROOT, RESULTS, need_tool
 HERE="$ROOT/bench/heartbeat"
 BASE="http://127.0.0.1:8083"
 DURATION="${DURATION:-10}"
@@ -21,7 +21,6 @@ BODIES="${BODIES:-80000}"
 WARM_BODIES=$((BODIES / 4))
 WALLET="omni1h6lta047h6lta047h6lta047h6lta0470waza3" # bech32 "omni" of 20 x 0xbe: marks the bench rows
 JAR="$ROOT/heartbeat-service/target/quarkus-app/quarkus-run.jar"
-RESULTS="$ROOT/bench/results"
 WORK="$(mktemp -d)"
 STARTED_PID=""
 export PGPASSWORD="${PGPASSWORD:-heartbeat}"
@@ -44,9 +43,7 @@ cleanup() {
 trap cleanup EXIT
 
 [ "$DURATION" -le 30 ] && [ "$WARMUP" -le 10 ] || die "keep DURATION <= 30 and WARMUP <= 10 (bodies must stay inside the 60 s window)"
-command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null 2>&1 ||
-  { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }; } ||
-  die "wrk is missing and could not be installed: apt-get install -y wrk"
+need_tool wrk wrk
 command -v java >/dev/null || die "java is missing"
 
 if ! ready; then
