@@ -97,8 +97,9 @@ public final class FaultAudit {
 
         // the outbox snapshot comes first: a row marked published was acknowledged by the broker before its commit,
         // so every row in it must be within the topic end offsets read afterwards (the services keep publishing —
-        // liveness events — while the audit runs)
-        Map<String, List<String>> publishedRows = publishedOutboxRows();
+        // liveness events — while the audit runs). Only the run's rows (keyed by its setup ids): older rows may
+        // have gone to a broker whose data has since been deleted.
+        Map<String, List<String>> publishedRows = publishedOutboxRows(run);
         readTopics();
         f.put("eventsOnBroker", events.size());
         long redelivered = copiesByOutboxId.values().stream().filter(c -> c > 1).mapToLong(c -> c - 1).sum();
@@ -269,10 +270,12 @@ public final class FaultAudit {
         return payloadCase.toLowerCase(java.util.Locale.ROOT);
     }
 
-    private static Map<String, List<String>> publishedOutboxRows() throws SQLException {
+    private static Map<String, List<String>> publishedOutboxRows(Set<String> run) throws SQLException {
         Map<String, List<String>> rows = new LinkedHashMap<>();
+        String[] keys = run.toArray(new String[0]);
         for (String db : SERVICES_DBS) {
-            rows.put(db, column(db, "SELECT id::text FROM outbox WHERE published_at IS NOT NULL"));
+            rows.put(db, column(db, "SELECT id::text FROM outbox WHERE published_at IS NOT NULL"
+                    + " AND record_key = ANY (?)", keys));
         }
         return rows;
     }
@@ -324,15 +327,20 @@ public final class FaultAudit {
         return Long.parseLong(column(db, sql).get(0));
     }
 
-    private static List<String> column(String db, String sql) throws SQLException {
+    /** The first column of a query's rows; a String[] parameter binds as a text array. */
+    private static List<String> column(String db, String sql, String[]... arrays) throws SQLException {
         try (Connection c = DriverManager.getConnection(PG + db, db, db);
-                PreparedStatement st = c.prepareStatement(sql);
-                ResultSet rs = st.executeQuery()) {
-            List<String> values = new ArrayList<>();
-            while (rs.next()) {
-                values.add(rs.getString(1));
+                PreparedStatement st = c.prepareStatement(sql)) {
+            for (int i = 0; i < arrays.length; i++) {
+                st.setArray(i + 1, c.createArrayOf("text", arrays[i]));
             }
-            return values;
+            try (ResultSet rs = st.executeQuery()) {
+                List<String> values = new ArrayList<>();
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+                return values;
+            }
         }
     }
 }
