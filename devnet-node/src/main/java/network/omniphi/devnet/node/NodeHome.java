@@ -25,9 +25,22 @@ public final class NodeHome {
     private static final Set<PosixFilePermission> FILE_MODE = PosixFilePermissions.fromString("rw-------");
 
     private final Path root;
+    private final Path externalValidatorKey;
 
     public NodeHome(Path root) {
+        this(root, null);
+    }
+
+    /**
+     * A home whose consensus key lives outside it, as CometBFT's {@code priv_validator_key_file} setting allows: the
+     * file is supplied by whoever starts the node (the local agent decrypts it there only while the node runs), and
+     * this home never creates a consensus key of its own. {@code null} means the key file inside the home.
+     */
+    public NodeHome(Path root, Path externalValidatorKey) {
         this.root = root.toAbsolutePath().normalize();
+        this.externalValidatorKey = externalValidatorKey == null
+                ? null
+                : externalValidatorKey.toAbsolutePath().normalize();
     }
 
     public Path root() {
@@ -35,7 +48,14 @@ public final class NodeHome {
     }
 
     public Path validatorKeyFile() {
-        return root.resolve("config").resolve("priv_validator_key.json");
+        return externalValidatorKey != null
+                ? externalValidatorKey
+                : root.resolve("config").resolve("priv_validator_key.json");
+    }
+
+    /** True when the consensus key is supplied from outside the home (see {@link #NodeHome(Path, Path)}). */
+    public boolean externalKey() {
+        return externalValidatorKey != null;
     }
 
     public Path nodeKeyFile() {
@@ -55,16 +75,22 @@ public final class NodeHome {
     }
 
     public boolean initialized() {
-        return Files.exists(validatorKeyFile());
+        return Files.exists(externalKey() ? nodeKeyFile() : validatorKeyFile());
     }
 
-    /** Creates whatever is missing; returns true when this call created the consensus key. */
+    /**
+     * Creates whatever is missing; returns true when this call created the consensus key. With an external key file
+     * no consensus key is ever created: the file must exist, or this fails.
+     */
     public boolean init(String moniker, String chainId) {
         try {
+            if (externalKey() && !Files.isRegularFile(validatorKeyFile())) {
+                throw new IllegalArgumentException("no validator key file at " + validatorKeyFile());
+            }
             directory(root);
             directory(root.resolve("config"));
             directory(root.resolve("data"));
-            boolean created = createKeyIfAbsent(validatorKeyFile(), true);
+            boolean created = !externalKey() && createKeyIfAbsent(validatorKeyFile(), true);
             createKeyIfAbsent(nodeKeyFile(), false);
             writeIfAbsent(configFile(), configToml(moniker));
             writeIfAbsent(genesisFile(), Json.write(Map.of("chain_id", chainId)));

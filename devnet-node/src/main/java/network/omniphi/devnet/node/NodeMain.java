@@ -1,5 +1,6 @@
 package network.omniphi.devnet.node;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -10,7 +11,11 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  *   init  --home DIR --moniker M [--chain-id omniphi-devnet-1]
  *   start --home DIR --rpc-port N --p2p-port N [--grpc-port N] --chain-rpc URL [--moniker M] [--chain-id ID]
+ *         [--priv-validator-key-file FILE]
  * </pre>
+ *
+ * {@code --priv-validator-key-file} is CometBFT's {@code priv_validator_key_file} setting: the consensus key is read
+ * from that file (which must exist) instead of the home's, and the node never creates one of its own.
  *
  * Never prints key material: only the validator address and public key.
  */
@@ -19,7 +24,7 @@ public final class NodeMain {
     private static final String USAGE = """
             usage: NodeMain init  --home DIR --moniker M [--chain-id ID]
                    NodeMain start --home DIR --rpc-port N --p2p-port N [--grpc-port N] --chain-rpc URL \
-            [--moniker M] [--chain-id ID] [--poll-ms N]""";
+            [--moniker M] [--chain-id ID] [--poll-ms N] [--priv-validator-key-file FILE]""";
     private static final long DEFAULT_POLL_MILLIS = 300;
 
     private NodeMain() {
@@ -37,7 +42,7 @@ public final class NodeMain {
                 }
                 case "start" -> start(new CommandLine(args, 1,
                         Set.of("home", "rpc-port", "p2p-port", "grpc-port", "chain-rpc", "moniker", "chain-id",
-                                "poll-ms")));
+                                "poll-ms", "priv-validator-key-file")));
                 default -> throw new IllegalArgumentException("unknown subcommand " + args[0]);
             }
         } catch (IllegalArgumentException e) {
@@ -50,8 +55,13 @@ public final class NodeMain {
         }
     }
 
+    private static NodeHome home(CommandLine cli) {
+        String keyFile = cli.optional("priv-validator-key-file", null);
+        return new NodeHome(Path.of(cli.required("home")), keyFile == null ? null : Path.of(keyFile));
+    }
+
     private static void init(CommandLine cli, String moniker) {
-        NodeHome home = new NodeHome(Path.of(cli.required("home")));
+        NodeHome home = home(cli);
         boolean created = home.init(moniker,
                 cli.optional("chain-id", NodeHome.DEFAULT_CHAIN_ID));
         ConsensusKey key = home.consensusKey();
@@ -60,7 +70,11 @@ public final class NodeMain {
     }
 
     private static void start(CommandLine cli) throws Exception {
-        NodeHome home = new NodeHome(Path.of(cli.required("home")));
+        NodeHome home = home(cli);
+        if (home.externalKey() && !Files.isRegularFile(home.validatorKeyFile())) {
+            throw new IllegalArgumentException("--priv-validator-key-file " + home.validatorKeyFile()
+                    + " does not exist (this node never creates a key of its own when given one)");
+        }
         if (!home.initialized()) {
             init(cli, cli.optional("moniker", "validator"));
         }

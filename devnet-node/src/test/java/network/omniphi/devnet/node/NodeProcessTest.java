@@ -113,6 +113,45 @@ class NodeProcessTest {
     }
 
     @Test
+    void usesAnExternallySuppliedKeyFileAndNeverMintsItsOwn() throws Exception {
+        Path home = dir.resolve("external-home");
+        Path keyFile = dir.resolve("secrets").resolve("priv_validator_key.json");
+        Files.createDirectories(keyFile.getParent());
+        ConsensusKey key = ConsensusKey.generate();
+        Files.writeString(keyFile, key.toFileJson());
+        int rpc = freePort();
+        process = new ProcessBuilder(javaCommand(List.of("start", "--home", home.toString(), "--rpc-port",
+                Integer.toString(rpc), "--p2p-port", Integer.toString(freePort()), "--chain-rpc",
+                "http://127.0.0.1:" + chain.getAddress().getPort(), "--poll-ms", "100",
+                "--priv-validator-key-file", keyFile.toString())))
+                .redirectOutput(dir.resolve("ext.out").toFile()).redirectError(dir.resolve("ext.err").toFile())
+                .start();
+
+        Object status = awaitCaughtUp(rpc, 500);
+        assertThat(Json.string(status, "result", "validator_info", "pub_key", "value"))
+                .isEqualTo(key.publicKeyBase64());
+        assertThat(Json.string(status, "result", "validator_info", "address")).isEqualTo(key.address());
+        assertThat(home.resolve("config/priv_validator_key.json")).doesNotExist();
+        assertThat(home.resolve("config/node_key.json")).exists();
+        terminate();
+        assertThat(home.resolve("config/priv_validator_key.json")).doesNotExist();
+    }
+
+    @Test
+    void refusesAMissingExternalKeyFileInsteadOfCreatingAKey() throws Exception {
+        Path home = dir.resolve("no-key-home");
+        Process p = new ProcessBuilder(javaCommand(List.of("start", "--home", home.toString(), "--rpc-port",
+                Integer.toString(freePort()), "--p2p-port", Integer.toString(freePort()), "--chain-rpc",
+                "http://127.0.0.1:" + chain.getAddress().getPort(), "--priv-validator-key-file",
+                dir.resolve("absent.json").toString()))).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(2);
+        assertThat(out).contains("absent.json does not exist");
+        assertThat(home.resolve("config/priv_validator_key.json")).doesNotExist();
+    }
+
+    @Test
     void refusesBadArgumentsWithUsage() throws Exception {
         Process p = new ProcessBuilder(javaCommand(List.of("start", "--home", dir.toString(), "--rpc-port", "x")))
                 .redirectErrorStream(true).start();

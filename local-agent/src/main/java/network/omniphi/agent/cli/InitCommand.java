@@ -1,0 +1,63 @@
+package network.omniphi.agent.cli;
+
+import java.io.PrintWriter;
+import java.security.SecureRandom;
+import java.util.concurrent.Callable;
+
+import network.omniphi.agent.domain.AgentException;
+import network.omniphi.agent.domain.ConsensusKeyPair;
+import network.omniphi.agent.infra.AgentHome;
+import network.omniphi.agent.infra.AgentState;
+import network.omniphi.agent.infra.EncryptedKeyFile;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code init}: a new home with a new consensus key, encrypted; never overwrites a key. */
+@Command(name = "init", mixinStandardHelpOptions = true, description = "Create the agent home and a new ed25519 consensus key on this machine, encrypted with your "
+        + "passphrase ($OMNIPHI_AGENT_PASSPHRASE or a prompt). Refuses to touch an existing key.")
+public final class InitCommand implements Callable<Integer> {
+
+    @Mixin
+    HomeOption homeOption;
+
+    @Option(names = "--moniker", defaultValue = "omniphi-local-node", description = "Node name (default: "
+            + "${DEFAULT-VALUE}).")
+    String moniker;
+
+    @Option(names = "--chain-id", defaultValue = "omniphi-devnet-1", description = "Chain the node joins (default:"
+            + " ${DEFAULT-VALUE}).")
+    String chainId;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        AgentHome home = homeOption.home();
+        if (home.hasKey()) {
+            throw new AgentException.KeyExists("a consensus key already exists in " + home.root() + " (public key "
+                    + EncryptedKeyFile.publicKeyOf(home.readKeyFile()) + "); it is never overwritten");
+        }
+        Settings.checkMoniker(moniker);
+        char[] passphrase = Passphrases.fresh("the consensus key in " + home.root());
+        SecureRandom random = new SecureRandom();
+        try (ConsensusKeyPair key = ConsensusKeyPair.generate(random)) {
+            home.createDirectories();
+            String sealed = EncryptedKeyFile.seal(key, passphrase, EncryptedKeyFile.Purpose.CONSENSUS_KEY, random);
+            home.createKeyFile(sealed);
+            AgentState.initial(chainId, moniker).save(home);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("created consensus key %s (validator address %s) in %s%n", key.publicKeyBase64(),
+                    key.validatorAddress(), home.root());
+            out.printf("the key is encrypted with your passphrase; keep a backup: omniphi-agent backup --home %s "
+                    + "--out FILE%n", home.root());
+            out.flush();
+            return 0;
+        } finally {
+            Passphrases.wipe(passphrase);
+        }
+    }
+}
