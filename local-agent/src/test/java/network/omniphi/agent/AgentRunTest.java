@@ -151,6 +151,35 @@ class AgentRunTest {
         assertThat(String.join("\n", logs)).contains("agent stopped").doesNotContain(AgentCli.PASSPHRASE);
     }
 
+    @Test
+    void aKilledAgentsOrphanNodeAndStaleKeyFileAreCleanedUpAtTheNextStart() throws Exception {
+        Path home = dir.resolve("home");
+        assertThat(AgentCli.withPassphrase(AgentCli.PASSPHRASE, "init", "--home", home.toString()).exitCode())
+                .isZero();
+        agent = RunningAgent.start(home, gateway.url(), chain.url(), dir.resolve("first.out"));
+        await().atMost(PATIENCE).ignoreExceptions().until(() -> Json.at(agent.status(), "nodePid") != null);
+        long orphan = (Long) Json.at(agent.status(), "nodePid");
+
+        agent.process.destroyForcibly();
+        assertThat(agent.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        Path nodeKey = home.resolve("run/priv_validator_key.json");
+        assertThat(ProcessHandle.of(orphan)).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+        assertThat(nodeKey).as("left behind by the killed agent").exists();
+
+        agent = RunningAgent.start(home, gateway.url(), chain.url(), dir.resolve("second.out"));
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            Object s = agent.status();
+            assertThat(Json.at(s, "nodeRunning")).isEqualTo(true);
+            assertThat(Json.at(s, "nodePid")).isNotEqualTo(orphan);
+        });
+        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        assertThat(agent.log()).contains("still running from an earlier agent (pid " + orphan + ")");
+        assertThat(agent.post("/stop", "{}").statusCode()).isEqualTo(202);
+        assertThat(agent.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(nodeKey).doesNotExist();
+        KeyMaterial.assertNoPlaintextKey(home);
+    }
+
     private String nodeStatus() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
         return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
