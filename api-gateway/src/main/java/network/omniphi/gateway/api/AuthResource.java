@@ -34,7 +34,7 @@ public class AuthResource {
 
     @GET
     @Path("/challenge")
-    @Operation(summary = "Issue a single-use login challenge for a wallet")
+    @Operation(operationId = "getLoginChallenge", summary = "Issue a single-use login challenge for a wallet")
     @APIResponse(responseCode = "200", description = "The message to sign and its expiry")
     @APIResponse(responseCode = "400", description = "Invalid wallet address")
     public Uni<ChallengeJson> challenge(@QueryParam("walletAddress") String walletAddress) {
@@ -44,7 +44,7 @@ public class AuthResource {
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Exchange an ADR-036 signature over the challenge for an access token")
+    @Operation(operationId = "login", summary = "Exchange an ADR-036 signature over the challenge for an access token")
     @APIResponse(responseCode = "200", description = "A short-lived access token")
     @APIResponse(responseCode = "400", description = "Malformed body")
     @APIResponse(responseCode = "401", description = "Signature, address or challenge refused")

@@ -47,7 +47,7 @@ public class ChainTxResource {
 
     @POST
     @Path("/setup-requests/{id}/create-validator-tx")
-    @Operation(summary = "Build the unsigned MsgCreateValidator (direct SignDoc and amino StdSignDoc) with pre-flight")
+    @Operation(operationId = "buildCreateValidatorTx", summary = "Build the unsigned MsgCreateValidator (direct SignDoc and amino StdSignDoc) with pre-flight")
     @APIResponse(responseCode = "200", description = "Unsigned tx; sign it in the wallet, then POST broadcast")
     @APIResponse(responseCode = "409", description = "Setup not ready, node not in sync, key or operator taken")
     @APIResponse(responseCode = "422", description = "A chain rule forbids it (balance, min commission, ...)")
@@ -64,7 +64,7 @@ public class ChainTxResource {
 
     @POST
     @Path("/setup-requests/{id}/broadcast")
-    @Operation(summary = "Broadcast the wallet-signed TxRaw; progress follows as the setup status")
+    @Operation(operationId = "broadcastTx", summary = "Broadcast the wallet-signed TxRaw; progress follows as the setup status")
     public Uni<BroadcastJson> broadcast(@PathParam("id") String id, BroadcastBody body) {
         byte[] tx = decode(body == null ? null : body.txBytes());
         return service.broadcast(SetupRequestResource.uuid("id", id), tx)

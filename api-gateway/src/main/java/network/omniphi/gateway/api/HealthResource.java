@@ -30,7 +30,7 @@ public class HealthResource {
 
     @GET
     @Path("health")
-    @Operation(summary = "Suite health (database, kafka)")
+    @Operation(operationId = "getHealth", summary = "Suite health (database, kafka)")
     public Uni<Response> health() {
         return Uni.combine().all().unis(probes.database(), probes.kafka()).asTuple().map(t -> {
             Map<String, String> checks = new LinkedHashMap<>();
@@ -46,7 +46,7 @@ public class HealthResource {
 
     @GET
     @Path("api/v1/health")
-    @Operation(summary = "Suite health (database, kafka)")
+    @Operation(operationId = "getApiHealth", summary = "Suite health (database, kafka)")
     public Uni<Response> apiHealth() {
         return health();
     }

@@ -38,7 +38,7 @@ public class HeartbeatResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
-    @Operation(summary = "Submit a signed heartbeat (ed25519 by the consensus key over the canonical JSON)")
+    @Operation(operationId = "submitHeartbeat", summary = "Submit a signed heartbeat (ed25519 by the consensus key over the canonical JSON)")
     public Uni<Response> submit(String body, HttpServerRequest request) {
         return client.submit(body, request.remoteAddress() == null ? null : request.remoteAddress().hostAddress())
                 .ifNoItem().after(TIMEOUT)

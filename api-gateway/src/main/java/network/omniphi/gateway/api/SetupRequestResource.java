@@ -6,16 +6,19 @@ import java.util.UUID;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -27,9 +30,11 @@ import network.omniphi.gateway.api.dto.SetupEnvelope;
 import network.omniphi.gateway.api.dto.SetupWithNode;
 import network.omniphi.gateway.api.dto.StopRequestBody;
 import network.omniphi.gateway.api.dto.WalletValidator;
+import network.omniphi.gateway.api.dto.WalletValidatorPage;
 import network.omniphi.gateway.api.security.OwnerCheckedByRoute;
 import network.omniphi.gateway.api.security.Ownership;
 import network.omniphi.gateway.domain.GatewayException;
+import network.omniphi.gateway.domain.IdempotencyKey;
 import network.omniphi.gateway.domain.NewSetup;
 import network.omniphi.gateway.domain.SetupRequestService;
 import network.omniphi.gateway.domain.SetupView;
@@ -52,23 +57,30 @@ public class SetupRequestResource {
     @POST
     @Path("/setup-requests")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Request a validator")
+    @Operation(operationId = "createSetupRequest", summary = "Request a validator")
     @APIResponse(responseCode = "201", description = "Created, status pending")
     @APIResponse(responseCode = "400", description = "Invalid field(s), problem+json")
     @APIResponse(responseCode = "409", description = "The wallet already has a live setup")
     @APIResponse(responseCode = "422", description = "A chain rule forbids it (e.g. commission below minimum)")
     @APIResponse(responseCode = "403", description = "walletAddress is not the wallet of the access token")
-    public Uni<Response> create(CreateSetupRequestBody body, @Context SecurityContext security) {
+    public Uni<Response> create(CreateSetupRequestBody body,
+            @Parameter(description = "Optional. A retry with the same key and body answers the first request's setup"
+                    + " (201, Idempotent-Replayed: true) instead of 409; the same key with another body is 422.", example = "5f0c2a4e-1d7b-4c55-9a57-0b7f3c1e8d21") @HeaderParam(IdempotencyKey.HEADER) String idempotencyKey,
+            @Context SecurityContext security) {
         NewSetup cmd = SetupCommandMapper.toCommand(body);
         ownership.requireSelf(Ownership.caller(security), cmd.walletAddress());
-        return service.create(cmd)
-                .map(s -> Response.created(URI.create("/api/v1/validators/setup-requests/" + s.id()))
-                        .entity(new SetupEnvelope(SetupJsonMapper.toJson(s))).build());
+        return service.create(cmd, IdempotencyKey.parse(idempotencyKey))
+                .map(c -> {
+                    Response.ResponseBuilder r = Response
+                            .created(URI.create("/api/v1/validators/setup-requests/" + c.setup().id()))
+                            .entity(new SetupEnvelope(SetupJsonMapper.toJson(c.setup())));
+                    return (c.replayed() ? r.header("Idempotent-Replayed", "true") : r).build();
+                });
     }
 
     @GET
     @Path("/setup-requests/{id}")
-    @Operation(summary = "Read a setup request with its node")
+    @Operation(operationId = "getSetupRequest", summary = "Read a setup request with its node")
     @APIResponse(responseCode = "403", description = "The setup belongs to another wallet")
     @APIResponse(responseCode = "404", description = "No such setup")
     @OwnerCheckedByRoute
@@ -84,10 +96,21 @@ public class SetupRequestResource {
     /** The setups (one query) and the heartbeat service's entries (one HTTP call) are fetched concurrently. */
     @GET
     @Path("/by-wallet/{walletAddress}")
-    @Operation(summary = "All setups of a wallet with node, chain and heartbeat state, newest first")
-    public Uni<List<WalletValidator>> byWallet(@PathParam("walletAddress") String walletAddress) {
-        return Uni.combine().all().unis(service.byWallet(walletAddress), heartbeats.forWallet(walletAddress))
-                .with((views, hb) -> views.stream().map(v -> walletValidator(v, hb)).toList());
+    @Operation(operationId = "listWalletValidators", summary = "All setups of a wallet with node, chain and heartbeat state, newest first")
+    public Uni<Response> byWallet(@PathParam("walletAddress") String walletAddress,
+            @Parameter(description = "Page size 1..100 (default 20). With limit or cursor the answer is a page object;"
+                    + " without both it is the whole array.", example = "20") @QueryParam("limit") Integer limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
+        if (limit == null && cursor == null) {
+            return Uni.combine().all().unis(service.byWallet(walletAddress), heartbeats.forWallet(walletAddress))
+                    .with((views, hb) -> Response.ok(views.stream().map(v -> walletValidator(v, hb)).toList())
+                            .build());
+        }
+        return Uni.combine().all()
+                .unis(service.byWalletPage(walletAddress, limit, cursor), heartbeats.forWallet(walletAddress))
+                .with((page, hb) -> Response.ok(new WalletValidatorPage(
+                        page.items().stream().map(v -> walletValidator(v, hb)).toList(), page.nextCursor()))
+                        .build());
     }
 
     private static WalletValidator walletValidator(SetupView v, HeartbeatView.Lookup hb) {
@@ -99,7 +122,7 @@ public class SetupRequestResource {
     @POST
     @Path("/stop")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Stop a validator node (the volume and key are kept)")
+    @Operation(operationId = "stopValidator", summary = "Stop a validator node (the volume and key are kept)")
     @APIResponse(responseCode = "202", description = "Stop accepted")
     @APIResponse(responseCode = "409", description = "Already stopping, stopped or failed")
     @APIResponse(responseCode = "403", description = "The setup belongs to another wallet")

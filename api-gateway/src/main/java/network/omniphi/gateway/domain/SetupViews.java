@@ -17,6 +17,12 @@ public interface SetupViews {
     /** Every setup of the wallet with its node and chain info, newest first. */
     Uni<List<SetupView>> byWallet(String walletAddress);
 
+    /**
+     * Up to {@code limit} setups of the wallet, newest first, strictly after {@code after} in that order (from the
+     * newest when null).
+     */
+    Uni<List<SetupView>> byWallet(String walletAddress, WalletPage.Cursor after, int limit);
+
     /** The wallet that owns a setup, or null when there is no such setup. */
     Uni<String> ownerOf(UUID id);
 }

@@ -24,6 +24,7 @@ import network.omniphi.gateway.domain.SetupStatus;
 import network.omniphi.gateway.domain.SetupView;
 import network.omniphi.gateway.domain.SetupViews;
 import network.omniphi.gateway.domain.ValidatorNode;
+import network.omniphi.gateway.domain.WalletPage;
 
 /**
  * {@link SetupViews} on the reactive PostgreSQL client: the setup row LEFT JOINed with its node and chain read models
@@ -47,6 +48,11 @@ public class PgSetupViews implements SetupViews {
             + " LEFT JOIN validator_chain_info c ON c.setup_request_id = s.id";
     static final String BY_ID = SELECT + " WHERE s.id = $1";
     static final String BY_WALLET = SELECT + " WHERE s.wallet_address = $1 ORDER BY s.created_at DESC";
+    static final String BY_WALLET_FIRST_PAGE = SELECT
+            + " WHERE s.wallet_address = $1 ORDER BY s.created_at DESC, s.id DESC LIMIT $2";
+    static final String BY_WALLET_NEXT_PAGE = SELECT
+            + " WHERE s.wallet_address = $1 AND (s.created_at, s.id) < ($2, $3)"
+            + " ORDER BY s.created_at DESC, s.id DESC LIMIT $4";
     static final String OWNER = "SELECT wallet_address FROM validator_setup_requests WHERE id = $1";
 
     private final Pool pool;
@@ -65,6 +71,19 @@ public class PgSetupViews implements SetupViews {
         return pool.preparedQuery(BY_WALLET).execute(Tuple.of(walletAddress)).map(rows -> {
             List<SetupView> views = new ArrayList<>(rows.size());
             rows.forEach(row -> views.add(toView(row)));
+            return views;
+        });
+    }
+
+    @Override
+    public Uni<List<SetupView>> byWallet(String walletAddress, WalletPage.Cursor after, int limit) {
+        Uni<RowSet<Row>> rows = after == null
+                ? pool.preparedQuery(BY_WALLET_FIRST_PAGE).execute(Tuple.of(walletAddress, limit))
+                : pool.preparedQuery(BY_WALLET_NEXT_PAGE).execute(Tuple.of(walletAddress,
+                        after.createdAt().atOffset(java.time.ZoneOffset.UTC), after.id(), limit));
+        return rows.map(rs -> {
+            List<SetupView> views = new ArrayList<>(rs.size());
+            rs.forEach(row -> views.add(toView(row)));
             return views;
         });
     }
