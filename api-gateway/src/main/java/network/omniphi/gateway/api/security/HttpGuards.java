@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import network.omniphi.gateway.config.GatewayConfig;
 import network.omniphi.gateway.config.HttpGuardConfig;
+import network.omniphi.gateway.config.PortalConfig;
 import network.omniphi.gateway.domain.GatewayException;
 
 /**
@@ -20,14 +21,29 @@ import network.omniphi.gateway.domain.GatewayException;
 @ApplicationScoped
 public class HttpGuards {
 
+    /** JSON answers: nothing to load, nothing to frame. */
+    static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
     private final HttpGuardConfig config;
     private final RateLimiter limiter;
     private final ProblemWriter problems;
+    private final String portalCsp;
 
-    public HttpGuards(HttpGuardConfig config, RateLimiter limiter, ProblemWriter problems) {
+    public HttpGuards(HttpGuardConfig config, RateLimiter limiter, ProblemWriter problems, PortalConfig portal) {
         this.config = config;
         this.limiter = limiter;
         this.problems = problems;
+        this.portalCsp = portalCsp(portal.localAgentBridge());
+    }
+
+    /**
+     * The web portal (static files at /): its own scripts and styles only, no inline code, API calls to this origin and
+     * link-proof requests to the local agent's loopback bridge (DESIGN.md "Local mode key link"); never framed.
+     */
+    static String portalCsp(String localAgentBridge) {
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' "
+                + localAgentBridge
+                + "; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
     }
 
     /** Refuses to start with a wildcard CORS origin: the portal origins must be listed exactly. */
@@ -51,7 +67,7 @@ public class HttpGuards {
             r.headers().set("X-Frame-Options", "DENY");
             r.headers().set("Referrer-Policy", "no-referrer");
             if (config.cspExemptPrefixes().stream().noneMatch(path::startsWith)) {
-                r.headers().set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+                r.headers().set("Content-Security-Policy", path.startsWith("/api/") ? API_CSP : portalCsp);
             }
             if (secure) {
                 r.headers().set("Strict-Transport-Security", "max-age=" + config.hstsMaxAgeSeconds());

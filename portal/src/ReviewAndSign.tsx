@@ -1,0 +1,142 @@
+import { useCallback, useEffect, useState } from "react";
+import { ApiError, type Api, type BroadcastResult, type PublicConfig, type SetupRequest, type UnsignedTx } from "./api";
+import { compareDecimal, fromBaseUnits, percentToRate, rateToPercent, toBaseUnits } from "./encoding";
+import { signAndBroadcast } from "./signing";
+
+interface Props {
+  api: Api;
+  config: PublicConfig;
+  setup: SetupRequest;
+  signer: string;
+  isLedger: boolean;
+  selfDelegation: string;
+  onBroadcast: (result: BroadcastResult) => void;
+}
+
+function yesNo(v: boolean | undefined, yes: string, no: string): string {
+  return v === undefined ? "not checked" : v ? yes : no;
+}
+
+/**
+ * Review and sign: the unsigned MsgCreateValidator is built by the server (with pre-flight checks) and every value the
+ * wallet will sign is shown here before the wallet is asked. Ledger accounts sign amino JSON, others direct.
+ */
+export function ReviewAndSign({ api, config, setup, signer, isLedger, selfDelegation, onBroadcast }: Props) {
+  const [amount, setAmount] = useState(selfDelegation);
+  const [maxRatePercent, setMaxRatePercent] = useState(() => {
+    const r = percentToRate("20");
+    return r && compareDecimal(setup.commissionRate, r) > 0 ? rateToPercent(setup.commissionRate) : "20";
+  });
+  const [maxChangePercent, setMaxChangePercent] = useState("1");
+  const [unsigned, setUnsigned] = useState<UnsignedTx | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const signMode = isLedger ? "amino" : "direct";
+  const decimals = config.chain.decimals;
+  const denom = config.chain.bondDenom;
+
+  const prepare = useCallback(async () => {
+    setError(null);
+    setUnsigned(null);
+    const units = toBaseUnits(amount, decimals);
+    const maxRate = percentToRate(maxRatePercent);
+    const maxChangeRate = percentToRate(maxChangePercent);
+    if (!units || /^0*$/.test(units) || !maxRate || !maxChangeRate) {
+      setError("Self-delegation, maximum rate and maximum change rate must be numbers above 0.");
+      return;
+    }
+    setBusy(true);
+    try {
+      setUnsigned(
+        await api.createValidatorTx(setup.id, {
+          selfDelegation: { denom, amount: units },
+          maxRate,
+          maxChangeRate,
+          minSelfDelegation: "1",
+          signMode,
+        }),
+      );
+    } catch (e) {
+      setError(e instanceof ApiError ? [e.message, ...e.errors.map((f) => `${f.field} ${f.message}`)].join(" — ") : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }, [api, setup.id, amount, maxRatePercent, maxChangePercent, decimals, denom, signMode]);
+
+  useEffect(() => {
+    void prepare();
+    // prepared once when the step opens; later changes are applied with the "Prepare again" button
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [setup.id]);
+
+  const sign = async () => {
+    if (!unsigned) return;
+    setError(null);
+    setBusy(true);
+    try {
+      const result = await signAndBroadcast(api, setup.id, signer, unsigned);
+      if (result.code !== 0) setError(`The chain refused the transaction (code ${result.code}): ${result.rawLog}`);
+      else onBroadcast(result);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const coin = (c?: { denom: string; amount: string }) =>
+    c ? `${fromBaseUnits(c.amount, decimals)} ${config.chain.displayDenom} (${c.amount} ${c.denom})` : "unknown";
+  const p = unsigned?.preflight;
+  const fee = unsigned?.fee.amount[0];
+  const ready = setup.status === "ready_for_chain_tx" && unsigned !== null && !busy;
+
+  return (
+    <section aria-labelledby="review-title">
+      <h2 id="review-title">Review and sign</h2>
+      <div className="row">
+        <div className="field">
+          <label htmlFor="r-amount">Self-delegation amount</label>
+          <input id="r-amount" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="r-max">Maximum commission rate (%)</label>
+          <input id="r-max" inputMode="decimal" value={maxRatePercent} onChange={(e) => setMaxRatePercent(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="r-change">Maximum daily change (%)</label>
+          <input id="r-change" inputMode="decimal" value={maxChangePercent} onChange={(e) => setMaxChangePercent(e.target.value)} />
+        </div>
+        <button type="button" onClick={() => void prepare()} disabled={busy}>
+          Prepare again
+        </button>
+      </div>
+      <p className="warning">
+        The maximum commission rate and the maximum daily change can never be changed after the validator is created.
+      </p>
+      {unsigned && (
+        <table aria-label="What you will sign">
+          <tbody>
+            <tr><th scope="row">Operator address</th><td>{unsigned.operatorAddress}</td></tr>
+            <tr><th scope="row">Consensus public key</th><td>{setup.consensusPubkey ?? "not known yet"}</td></tr>
+            <tr><th scope="row">Commission rate</th><td>{rateToPercent(setup.commissionRate)} %</td></tr>
+            <tr><th scope="row">Maximum rate</th><td>{maxRatePercent} % (permanent)</td></tr>
+            <tr><th scope="row">Maximum change rate</th><td>{maxChangePercent} % per day (permanent)</td></tr>
+            <tr><th scope="row">Self-delegation</th><td>{coin({ denom, amount: toBaseUnits(amount, decimals) ?? "0" })}</td></tr>
+            <tr><th scope="row">Fee</th><td>{coin(fee)}</td></tr>
+            <tr><th scope="row">Gas</th><td>{unsigned.fee.gas}</td></tr>
+            <tr><th scope="row">Sign mode</th><td>{unsigned.signMode === "amino" ? "amino JSON (Ledger)" : "direct"}</td></tr>
+            <tr><th scope="row">Balance</th><td>{coin(p?.balance)} — {yesNo(p?.balanceSufficient, `covers ${coin(p?.required)}`, `does not cover ${coin(p?.required)}`)}</td></tr>
+            <tr><th scope="row">Consensus key</th><td>{yesNo(p?.consensusKeyFree, "free", "already used by another validator")}</td></tr>
+            <tr><th scope="row">Operator</th><td>{yesNo(p?.operatorFree, "has no validator yet", "already has a validator")}</td></tr>
+            <tr><th scope="row">Node sync</th><td>{yesNo(p?.nodeSync?.inSync, `in sync (height ${p?.nodeSync?.nodeHeight ?? "?"})`, `behind by ${p?.nodeSync?.lagBlocks ?? "?"} blocks`)}</td></tr>
+            <tr><th scope="row">Active set</th><td>{yesNo(p?.activeSet?.entersActiveSet, "this stake wins a seat in the active set", "this stake is below the last seat: the validator would be inactive")}</td></tr>
+          </tbody>
+        </table>
+      )}
+      {error && <p className="error" role="alert">{error}</p>}
+      <button type="button" onClick={() => void sign()} disabled={!ready}>
+        Sign and broadcast
+      </button>
+    </section>
+  );
+}
