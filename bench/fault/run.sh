@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Fault run on the local stack (a command, not a test). While FAULT_N local setups are created and made ready (each
-# by a signed heartbeat, spread over FAULT_SPREAD seconds) and CLOUD_N cloud setups go the whole way (provisioned by
+# by their owner linking the node's key and one signed heartbeat of it, spread over FAULT_SPREAD seconds) and CLOUD_N cloud setups go the whole way (provisioned by
 # the local runtime → unsigned MsgCreateValidator → CosmJS wallet signs → broadcast → active → stop → stopped), it
 #   kill -9s each service in turn and restarts it, stops Kafka for 30 s, and restarts PostgreSQL.
 # Afterwards every setup must reach its final status, and an audit of the services' databases and of the broker
 # (FaultAudit) must find every outbox drained and published, every event consumed, and each setup's
-# SetupRequested / NodeFirstSeen / NodeProvisioned / ValidatorBonded exactly once; no node created twice; every
+# SetupRequested / ConsensusKeyLinked / NodeFirstSeen / NodeProvisioned / ValidatorBonded exactly once; no node created twice; every
 # service healthy again.
 #   OMNIPHI_STACK_PROFILE=bench ./dev start && bench/fault/run.sh     (env: FAULT_N=200 CLOUD_N=10 FAULT_SPREAD=150)
 #   then ./dev reset   (the run leaves stopped nodes and 200 setups behind)

@@ -5,7 +5,8 @@
 #   bench/heartbeat/run.sh            (env: DURATION=10 WARMUP=3 CONNECTIONS=64 THREADS=2 BODIES=80000)
 #
 # Every body comes from a distinct, freshly generated ed25519 key (one bench wallet), so nothing is a replay and no
-# key hits its rate limit. Needs wrk (apt-get install -y wrk), a JDK, PostgreSQL and Kafka (./dev infra up).
+# key hits its rate limit. Each key is linked to the bench wallet first (rows in consensus_key_links, as the gateway's
+# ConsensusKeyLinked events would make them): heartbeats of unlinked keys are refused with 403. Needs wrk (apt-get install -y wrk), a JDK, PostgreSQL and Kafka (./dev infra up).
 # Loopback only. Starts the service if it is not running (and stops it again), deletes its bench rows afterwards.
 # Figures: bench/results/heartbeat-<date>.json (also printed).
 set -euo pipefail
@@ -33,6 +34,7 @@ ready() { curl -sf -o /dev/null "$BASE/q/health/ready"; }
 
 cleanup() {
   "${PSQL[@]}" -c "DELETE FROM local_validator_heartbeats WHERE wallet_address = '$WALLET'" >/dev/null 2>&1 || true
+  "${PSQL[@]}" -c "DELETE FROM consensus_key_links WHERE wallet_address = '$WALLET'" >/dev/null 2>&1 || true
   if [ -n "$STARTED_PID" ]; then
     log "stopping the heartbeat-service started by this run (pid $STARTED_PID)"
     kill "$STARTED_PID" 2>/dev/null || true
@@ -59,11 +61,16 @@ if ! ready; then
   ready || die "heartbeat-service not ready after 120 s"
 fi
 "${PSQL[@]}" -c "DELETE FROM local_validator_heartbeats WHERE wallet_address = '$WALLET'" >/dev/null
+"${PSQL[@]}" -c "DELETE FROM consensus_key_links WHERE wallet_address = '$WALLET'" >/dev/null
 
 BCPROV="$(ls "$ROOT"/heartbeat-service/target/quarkus-app/lib/main/org.bouncycastle.bcprov-jdk18on-*.jar | head -1)"
 log "signing $BODIES + $WARM_BODIES heartbeat bodies with fresh keys"
-java -cp "$BCPROV" "$HERE/GenHeartbeats.java" "$WORK/warm.txt" "$WARM_BODIES" "$WALLET" 30
-java -cp "$BCPROV" "$HERE/GenHeartbeats.java" "$WORK/main.txt" "$BODIES" "$WALLET" 30
+java -cp "$BCPROV" "$HERE/GenHeartbeats.java" "$WORK/warm.txt" "$WARM_BODIES" "$WALLET" 30 "$WORK/warm-links.csv"
+java -cp "$BCPROV" "$HERE/GenHeartbeats.java" "$WORK/main.txt" "$BODIES" "$WALLET" 30 "$WORK/main-links.csv"
+log "linking the bench keys to the bench wallet"
+for links in "$WORK/warm-links.csv" "$WORK/main-links.csv"; do
+  "${PSQL[@]}" -c "\copy consensus_key_links (consensus_pubkey, setup_request_id, wallet_address) FROM '$links' WITH (FORMAT csv)"
+done
 
 run_wrk() { # seconds script url [args...]
   local secs=$1 script=$2 url=$3; shift 3

@@ -2,7 +2,8 @@
 # Setup benchmarks on the running local stack (a command, not a test):
 #  1. latency: time from POST setup-requests (cloud) to ready_for_chain_tx, p50/p99 over LATENCY_N setups
 #     (one node at a time: each is stopped again after it is measured);
-#  2. burst: BURST_N local setups at once, each made ready by one signed heartbeat; all must reach
+#  2. burst: BURST_N local setups at once, each linked to its node's key by the owner and made ready by one signed
+#     heartbeat of that key; all must reach
 #     ready_for_chain_tx, none lost, none duplicated; total time.
 # Baseline in the same run: a bare PostgreSQL insert (pgbench, one INSERT per transaction) on the same machine.
 #   OMNIPHI_STACK_PROFILE=bench ./dev start && bench/setups/run.sh     (env: LATENCY_N=100 BURST_N=1000)

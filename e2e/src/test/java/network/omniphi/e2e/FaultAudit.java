@@ -34,6 +34,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import network.omniphi.commons.events.Topics;
 import network.omniphi.proto.events.v1.ChainEvent;
 import network.omniphi.proto.events.v1.EventMeta;
+import network.omniphi.proto.events.v1.ConsensusKeyLinked;
 import network.omniphi.proto.events.v1.HeartbeatEvent;
 import network.omniphi.proto.events.v1.NodeEvent;
 import network.omniphi.proto.events.v1.RunMode;
@@ -49,7 +50,7 @@ import network.omniphi.proto.events.v1.StopRequested;
  * id);</li>
  * <li>every event of the run's setups on a topic a service consumes is in that consumer's processed_events
  * inbox;</li>
- * <li>exactly once per setup: one SetupRequested; a local setup one NodeFirstSeen; a cloud setup one node row, one
+ * <li>exactly once per setup: one SetupRequested; a local setup one ConsensusKeyLinked and one NodeFirstSeen; a cloud setup one node row, one
  * NodeProvisioned and one ValidatorBonded (redelivered copies of the same event are counted apart: consumers dedupe
  * them by event id).</li>
  * </ol>
@@ -117,6 +118,7 @@ public final class FaultAudit {
         long missing = 0;
         for (var check : List.of(
                 new Once("SetupRequested", run, Topics.SETUP_REQUESTED, "setup_requested"),
+                new Once("ConsensusKeyLinked (local)", local, Topics.CONSENSUS_KEY_LINKED, "consensus_key_linked"),
                 new Once("NodeFirstSeen (local)", local, Topics.HEARTBEAT_EVENTS, "first_seen"),
                 new Once("NodeProvisioned (cloud)", cloud, Topics.NODE_EVENTS, "provisioned"),
                 new Once("ValidatorBonded (cloud)", cloud, Topics.CHAIN_EVENTS, "bonded"))) {
@@ -173,7 +175,7 @@ public final class FaultAudit {
         Map<String, Long> unconsumed = new LinkedHashMap<>();
         unconsumed.put("gateway-status-projection", notInInbox(missing, "gateway", "gateway-status-projection",
                 e -> run.contains(e.setupId()) && !e.topic().equals(Topics.SETUP_REQUESTED)
-                        && !e.topic().equals(Topics.STOP_REQUESTED)));
+                        && !e.topic().equals(Topics.STOP_REQUESTED) && !e.topic().equals(Topics.CONSENSUS_KEY_LINKED)));
         unconsumed.put("provisioning.setup-requested",
                 notInInbox(missing, "provisioning", "provisioning.setup-requested",
                         e -> run.contains(e.setupId()) && e.topic().equals(Topics.SETUP_REQUESTED)));
@@ -181,6 +183,7 @@ public final class FaultAudit {
                 e -> run.contains(e.setupId()) && e.topic().equals(Topics.STOP_REQUESTED)));
         unconsumed.put("heartbeat-service", notInInbox(missing, "heartbeat", "heartbeat-service",
                 e -> run.contains(e.setupId()) && (e.topic().equals(Topics.STOP_REQUESTED)
+                        || e.topic().equals(Topics.CONSENSUS_KEY_LINKED)
                         || e.topic().equals(Topics.SETUP_REQUESTED) && e.runMode() == RunMode.RUN_MODE_LOCAL)));
         return unconsumed;
     }
@@ -208,8 +211,8 @@ public final class FaultAudit {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(Topics.SETUP_REQUESTED, Topics.STOP_REQUESTED, Topics.NODE_EVENTS,
-                    Topics.CHAIN_EVENTS, Topics.HEARTBEAT_EVENTS)) {
+            for (String topic : List.of(Topics.SETUP_REQUESTED, Topics.STOP_REQUESTED, Topics.CONSENSUS_KEY_LINKED,
+                    Topics.NODE_EVENTS, Topics.CHAIN_EVENTS, Topics.HEARTBEAT_EVENTS)) {
                 consumer.partitionsFor(topic, Duration.ofSeconds(30))
                         .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
             }
@@ -238,6 +241,10 @@ public final class FaultAudit {
             case Topics.STOP_REQUESTED -> {
                 StopRequested e = StopRequested.parseFrom(r.value());
                 yield seen(r, e.getMeta(), e.getSetupRequestId(), "stop_requested", e.getRunMode());
+            }
+            case Topics.CONSENSUS_KEY_LINKED -> {
+                ConsensusKeyLinked e = ConsensusKeyLinked.parseFrom(r.value());
+                yield seen(r, e.getMeta(), e.getSetupRequestId(), "consensus_key_linked", null);
             }
             case Topics.NODE_EVENTS -> {
                 NodeEvent e = NodeEvent.parseFrom(r.value());

@@ -29,6 +29,22 @@ final class NodeKey {
         return Base64.getEncoder().encodeToString(key.generatePublicKey().getEncoded());
     }
 
+    /**
+     * The body of {@code POST setup-requests/{id}/consensus-key}: this key's ed25519 signature over the canonical link
+     * document (docs/heartbeat-protocol.md, "Linking the consensus key"), built here independently of the gateway.
+     */
+    Map<String, Object> linkBody(String chainId, String setupId, String wallet) {
+        Map<String, Object> doc = new TreeMap<>();
+        doc.put("chainId", chainId);
+        doc.put("purpose", "omniphi/link-consensus-key/v1");
+        doc.put("setupRequestId", setupId);
+        doc.put("walletAddress", wallet);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("consensusPubkey", publicKeyBase64());
+        body.put("signature", sign(canonical(doc)));
+        return body;
+    }
+
     /** A signed heartbeat body for the wallet at the given height, timestamped now. */
     Map<String, Object> heartbeat(String wallet, long height, long uptime) {
         Map<String, Object> fields = new TreeMap<>();
@@ -39,13 +55,17 @@ final class NodeKey {
         fields.put("timestamp", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
         fields.put("uptimeSeconds", uptime);
         fields.put("walletAddress", wallet);
+        Map<String, Object> body = new LinkedHashMap<>(fields);
+        body.put("signature", sign(canonical(fields)));
+        return body;
+    }
+
+    private String sign(String text) {
         Ed25519Signer signer = new Ed25519Signer();
         signer.init(true, key);
-        byte[] canonical = canonical(fields).getBytes(StandardCharsets.UTF_8);
-        signer.update(canonical, 0, canonical.length);
-        Map<String, Object> body = new LinkedHashMap<>(fields);
-        body.put("signature", Base64.getEncoder().encodeToString(signer.generateSignature()));
-        return body;
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        signer.update(bytes, 0, bytes.length);
+        return Base64.getEncoder().encodeToString(signer.generateSignature());
     }
 
     private static String canonical(Map<String, Object> sorted) {

@@ -23,8 +23,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * <ul>
  * <li>{@code latency N}: N cloud setups one after another; time from the 201 of POST to ready_for_chain_tx (each node is
  * stopped again afterwards, so the machine runs one node at a time).</li>
- * <li>{@code burst N}: N local setups at once, each made ready by one signed heartbeat; all must reach
- * ready_for_chain_tx exactly once.</li>
+ * <li>{@code burst N}: N local setups at once, each linked to its node's key by its owner and made ready by one signed
+ * heartbeat of that key; all must reach ready_for_chain_tx exactly once.</li>
  * <li>{@code fault N}: like burst, but every call is retried through outages (services killed, Kafka or PostgreSQL
  * restarted) and the deadline is long.</li>
  * </ul>
@@ -103,10 +103,12 @@ public final class SetupBench {
             }
             jobs.add(pool.submit(() -> {
                 retry(s::login);
-                setupIds.put(s, retry(() -> createOnce(s, "local", 0)));
+                String id = retry(() -> createOnce(s, "local", 0));
+                setupIds.put(s, id);
                 NodeKey node = NodeKey.random();
                 keys.put(s, node.publicKeyBase64());
-                retry(() -> heartbeat(node, s.wallet()));
+                retry(() -> link(s, id, node));
+                retry(() -> heartbeatOnceLinked(node, s.wallet()));
                 return null;
             }));
         }
@@ -304,12 +306,32 @@ public final class SetupBench {
         throw new IllegalStateException("create answered " + r.status());
     }
 
-    private Object heartbeat(NodeKey node, Wallet w) throws Exception {
-        Api.Reply r = api.post("/api/v1/validators/heartbeat", null, node.heartbeat(w.address(), 10, 5));
-        if (r.status() != 202 && r.status() != 409) {
-            throw new IllegalStateException("heartbeat answered " + r.status());
+    /** The owner links the node's key to the setup (docs/heartbeat-protocol.md); the same link again is a 200. */
+    private Object link(Session s, String setupId, NodeKey node) throws Exception {
+        Api.Reply r = s.post("/api/v1/validators/setup-requests/" + setupId + "/consensus-key",
+                node.linkBody(LocalJourneyIT.CHAIN_ID, setupId, s.wallet().address()));
+        if (r.status() != 200) {
+            throw new IllegalStateException("link answered " + r.status());
         }
         return null;
+    }
+
+    /**
+     * One accepted heartbeat of the linked key. The link reaches the heartbeat service through Kafka, so until it has
+     * the heartbeat is refused with 403 consensus-key-not-linked: then a fresh one is sent (for up to two minutes).
+     */
+    private Object heartbeatOnceLinked(NodeKey node, Wallet w) throws Exception {
+        long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (true) {
+            Api.Reply r = api.post("/api/v1/validators/heartbeat", null, node.heartbeat(w.address(), 10, 5));
+            if (r.status() == 202 || r.status() == 409) {
+                return null;
+            }
+            if (r.status() != 403 || System.nanoTime() > end) {
+                throw new IllegalStateException("heartbeat answered " + r.status());
+            }
+            Thread.sleep(200);
+        }
     }
 
     private void awaitReady(String id, String token, Duration deadline) throws Exception {

@@ -1,27 +1,37 @@
 package network.omniphi.gateway.api;
 
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
+import network.omniphi.commons.error.FieldError;
+import network.omniphi.gateway.api.dto.LastHeartbeatJson;
 import network.omniphi.gateway.domain.GatewayException;
 import network.omniphi.gateway.infra.HeartbeatServiceClient;
 
 /**
- * Public heartbeat endpoint: authenticated by the node's consensus-key signature (checked by the heartbeat service),
- * so it needs no wallet token. The body is forwarded verbatim and the answer passed back.
+ * Public heartbeat endpoints: POST is authenticated by the node's consensus-key signature (checked by the heartbeat
+ * service), so it needs no wallet token; the body is forwarded verbatim and the answer passed back. GET answers a
+ * key's last heartbeat time.
  */
 @Path("/api/v1/validators/heartbeat")
 @Tag(name = "heartbeat", description = "Signed heartbeats from local validator nodes")
@@ -48,6 +58,56 @@ public class HeartbeatResource {
                 .onFailure(t -> !(t instanceof GatewayException))
                 .transform(t -> new GatewayException.DownstreamUnavailable("heartbeat-unavailable",
                         "The heartbeat service is unavailable.", false, t));
+    }
+
+    /**
+     * The last accepted heartbeat of one consensus key, so a local agent can refuse to start a second signer for a key
+     * that another machine is running (docs/heartbeat-protocol.md, "One signer per key"). Public and rate-limited per
+     * client IP like every public route.
+     */
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
+    @Operation(summary = "Last accepted heartbeat of a consensus key (the local agent's one-signer check)")
+    @APIResponse(responseCode = "200", description = "{consensusPubkey, lastHeartbeatTimestamp, lastReceivedAt}")
+    @APIResponse(responseCode = "400", description = "consensusPubkey missing or not the standard base64 of 32 bytes")
+    @APIResponse(responseCode = "404", description = "No heartbeat of this key is known (heartbeat-not-found)")
+    public Uni<LastHeartbeatJson> last(@QueryParam("consensusPubkey") String consensusPubkey) {
+        if (consensusPubkey == null || consensusPubkey.isEmpty()) {
+            throw new GatewayException.InvalidRequest(List.of(new FieldError("consensusPubkey", "is required")));
+        }
+        if (!isKey(consensusPubkey)) {
+            throw new GatewayException.InvalidRequest(List.of(new FieldError("consensusPubkey",
+                    "must be the standard base64 of a 32-byte ed25519 public key (URL-encoded in the query)")));
+        }
+        return client.lastHeartbeat(consensusPubkey)
+                .ifNoItem().after(TIMEOUT)
+                .failWith(() -> new GatewayException.DownstreamUnavailable("heartbeat-timeout",
+                        "The heartbeat service did not answer in time.", true, null))
+                .map(HeartbeatResource::lastHeartbeat)
+                .onFailure(t -> !(t instanceof GatewayException))
+                .transform(t -> new GatewayException.DownstreamUnavailable("heartbeat-unavailable",
+                        "The heartbeat service is unavailable.", false, t));
+    }
+
+    private static LastHeartbeatJson lastHeartbeat(Response upstream) {
+        if (upstream.getStatus() == 404) {
+            throw new GatewayException.HeartbeatNotFound();
+        }
+        if (upstream.getStatus() != 200) {
+            throw new IllegalStateException("heartbeat service answered " + upstream.getStatus());
+        }
+        JsonNode body = upstream.readEntity(JsonNode.class);
+        return new LastHeartbeatJson(body.path("consensusPubkey").asText(),
+                body.path("lastHeartbeatTimestamp").asText(), body.path("lastReceivedAt").asText());
+    }
+
+    private static boolean isKey(String text) {
+        try {
+            byte[] bytes = Base64.getDecoder().decode(text);
+            return bytes.length == 32 && Base64.getEncoder().encodeToString(bytes).equals(text);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static Response passThrough(Response upstream) {

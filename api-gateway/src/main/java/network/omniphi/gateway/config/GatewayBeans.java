@@ -9,6 +9,7 @@ import jakarta.inject.Singleton;
 import network.omniphi.gateway.domain.ChainSettings;
 import network.omniphi.gateway.domain.SetupPolicy;
 import network.omniphi.gateway.domain.auth.AuthPolicy;
+import network.omniphi.gateway.domain.link.LinkSettings;
 
 /** Turns configuration into the plain values the domain needs. */
 @ApplicationScoped
@@ -25,6 +26,12 @@ public class GatewayBeans {
     @Singleton
     AuthPolicy authPolicy(GatewayConfig config, AuthConfig auth) {
         return new AuthPolicy(config.accountPrefix(), auth.challengeTtl(), auth.domain());
+    }
+
+    @Produces
+    @Singleton
+    LinkSettings linkSettings(GatewayConfig config) {
+        return new LinkSettings(config.chainId());
     }
 
     @Produces

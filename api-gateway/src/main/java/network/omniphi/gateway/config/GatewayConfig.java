@@ -34,7 +34,7 @@ public interface GatewayConfig {
     @WithDefault("http://localhost:5173")
     java.util.List<String> corsOrigins();
 
-    /** Chain id stamped on setup events. */
+    /** Chain id stamped on setup events and signed in consensus-key link proofs. */
     @WithDefault("omniphi-devnet-1")
     String chainId();
 }

@@ -13,7 +13,8 @@ import network.omniphi.commons.error.FieldError;
 public abstract sealed class GatewayException extends DomainException
         permits GatewayException.InvalidRequest, GatewayException.SetupNotFound, GatewayException.SetupConflict,
         GatewayException.RuleViolation, GatewayException.Unauthenticated, GatewayException.Forbidden,
-        GatewayException.RateLimited, GatewayException.PayloadTooLarge, GatewayException.DownstreamUnavailable {
+        GatewayException.RateLimited, GatewayException.PayloadTooLarge, GatewayException.DownstreamUnavailable,
+        GatewayException.LinkProofInvalid, GatewayException.HeartbeatNotFound {
 
     protected GatewayException(String detail, List<FieldError> errors, Throwable cause) {
         super(detail, errors, cause);
@@ -38,6 +39,54 @@ public abstract sealed class GatewayException extends DomainException
         @Override
         public String title() {
             return "Invalid request";
+        }
+    }
+
+    /**
+     * 400: the consensus-key link proof is well-formed but its signature does not verify over the canonical link
+     * document of this chain, setup and owner (wrong key, or signed over anything else).
+     */
+    public static final class LinkProofInvalid extends GatewayException {
+        public LinkProofInvalid(String detail) {
+            super(detail, List.of(new FieldError("signature",
+                    "must be the consensus key's ed25519 signature over the canonical link document")), null);
+        }
+
+        @Override
+        public String code() {
+            return "link-proof-invalid";
+        }
+
+        @Override
+        public ErrorKind kind() {
+            return ErrorKind.INVALID_INPUT;
+        }
+
+        @Override
+        public String title() {
+            return "Invalid consensus key link proof";
+        }
+    }
+
+    /** 404: no heartbeat of that consensus key is known. */
+    public static final class HeartbeatNotFound extends GatewayException {
+        public HeartbeatNotFound() {
+            super("No heartbeat of this consensus key is known.", List.of(), null);
+        }
+
+        @Override
+        public String code() {
+            return "heartbeat-not-found";
+        }
+
+        @Override
+        public ErrorKind kind() {
+            return ErrorKind.NOT_FOUND;
+        }
+
+        @Override
+        public String title() {
+            return "Heartbeat not found";
         }
     }
 

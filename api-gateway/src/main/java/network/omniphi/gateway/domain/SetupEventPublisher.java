@@ -8,4 +8,7 @@ public interface SetupEventPublisher {
     Uni<Void> setupRequested(SetupRequest setup);
 
     Uni<Void> stopRequested(SetupRequest setup);
+
+    /** The owner linked {@code setup.consensusPubkey()} to this local setup. */
+    Uni<Void> consensusKeyLinked(SetupRequest setup);
 }

@@ -19,6 +19,15 @@ public interface SetupStore {
 
     Uni<Boolean> hasLiveSetup(String walletAddress);
 
+    /** Whether a local setup other than {@code setupId} that is not stopped or failed holds this consensus key. */
+    Uni<Boolean> keyLinkedElsewhere(String consensusPubkey, java.util.UUID setupId);
+
+    /**
+     * Stores a setup whose consensus key was just linked, flushed at once so that the unique index on live setups'
+     * keys answers here: a concurrent link of the same key fails with the 409 {@code consensus-key-linked-elsewhere}.
+     */
+    Uni<Void> linkKey(SetupRequest setup);
+
     Uni<ValidatorNode> node(UUID setupRequestId);
 
     Uni<Void> saveNode(ValidatorNode node, java.time.Instant eventAt);

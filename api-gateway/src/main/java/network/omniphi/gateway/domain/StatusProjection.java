@@ -85,6 +85,12 @@ public class StatusProjection {
                     .flatMap(info -> validatorStanding(setup, info));
         }
         if (event instanceof StatusEvent.HeartbeatFirstSeen e) {
+            if (setup.runMode() == RunMode.LOCAL && !e.consensusPubkey().equals(setup.consensusPubkey())) {
+                // only the key the owner linked may move a local setup (DESIGN.md "Local mode key link")
+                LOG.warnf("setup %s: ignoring first heartbeat of a consensus key that is not the linked one",
+                        setup.id());
+                return done();
+            }
             return NodeUpdates.firstSeen(store, e, setup.provider())
                     .flatMap(v -> keyAndReady(setup, e.consensusPubkey()));
         }

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
 
-/** The heartbeat service's HTTP API (public heartbeat ingestion and the internal read endpoint). */
+/** The heartbeat service's HTTP API (public heartbeat ingestion and the internal read endpoints). */
 @RegisterRestClient(configKey = "heartbeat-service")
 public interface HeartbeatServiceClient {
 
@@ -25,6 +25,11 @@ public interface HeartbeatServiceClient {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
     Uni<Response> submit(String body, @HeaderParam("X-Forwarded-For") String clientIp);
+
+    @GET
+    @Path("/internal/v1/heartbeats/by-key")
+    @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
+    Uni<Response> lastHeartbeat(@QueryParam("consensusPubkey") String consensusPubkey);
 
     @GET
     @Path("/internal/v1/heartbeats")

@@ -13,6 +13,7 @@ import network.omniphi.gateway.config.GatewayConfig;
 import network.omniphi.gateway.domain.RunMode;
 import network.omniphi.gateway.domain.SetupEventPublisher;
 import network.omniphi.gateway.domain.SetupRequest;
+import network.omniphi.proto.events.v1.ConsensusKeyLinked;
 import network.omniphi.proto.events.v1.SetupRequested;
 import network.omniphi.proto.events.v1.StopRequested;
 
@@ -61,6 +62,20 @@ public class OutboxSetupEventPublisher implements SetupEventPublisher {
                 .setProvider(s.provider())
                 .build();
         return outbox.enqueue(Topics.STOP_REQUESTED, key, event);
+    }
+
+    @Override
+    public Uni<Void> consensusKeyLinked(SetupRequest s) {
+        String key = s.id().toString();
+        ConsensusKeyLinked event = ConsensusKeyLinked.newBuilder()
+                .setMeta(EventMetas.create(key, PRODUCER, clock))
+                .setSetupRequestId(key)
+                .setWalletAddress(s.walletAddress())
+                .setConsensusPubkey(s.consensusPubkey())
+                .setChainId(config.chainId())
+                .setLinkedAt(EventMetas.timestamp(s.updatedAt()))
+                .build();
+        return outbox.enqueue(Topics.CONSENSUS_KEY_LINKED, key, event);
     }
 
     private static network.omniphi.proto.events.v1.RunMode runMode(RunMode mode) {

@@ -17,6 +17,7 @@ import network.omniphi.gateway.domain.GatewayException;
 import network.omniphi.gateway.domain.SetupRequest;
 import network.omniphi.gateway.domain.SetupStore;
 import network.omniphi.gateway.domain.ValidatorNode;
+import network.omniphi.gateway.domain.link.ConsensusKeyLinkService;
 
 /** {@link SetupStore} on Hibernate Reactive Panache. Call inside a session or transaction. */
 @ApplicationScoped
@@ -58,6 +59,21 @@ public class PanacheSetupStore implements SetupStore {
     public Uni<Boolean> hasLiveSetup(String walletAddress) {
         return SetupRequestEntity.count("walletAddress = ?1 and status not in ?2", walletAddress, FINISHED)
                 .map(n -> n > 0);
+    }
+
+    @Override
+    public Uni<Boolean> keyLinkedElsewhere(String consensusPubkey, UUID setupId) {
+        return SetupRequestEntity.count("consensusPubkey = ?1 and id <> ?2 and runMode = 'local' and status not in ?3",
+                consensusPubkey, setupId, FINISHED).map(n -> n > 0);
+    }
+
+    @Override
+    public Uni<Void> linkKey(SetupRequest setup) {
+        return SetupRequestEntity.<SetupRequestEntity>findById(setup.id()).flatMap(e -> {
+            EntityMapper.copy(setup, e);
+            return e.persistAndFlush().replaceWithVoid();
+        }).onFailure(ConstraintViolationException.class)
+                .transform(t -> ConsensusKeyLinkService.linkedElsewhere());
     }
 
     @Override

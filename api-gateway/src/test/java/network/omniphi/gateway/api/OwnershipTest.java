@@ -63,6 +63,16 @@ class OwnershipTest {
         int status = given().contentType(ContentType.JSON).body("{}").post(BASE + "/heartbeat").then().extract()
                 .statusCode();
         org.assertj.core.api.Assertions.assertThat(status).isNotEqualTo(401);
+        // a key's last heartbeat is public too; the key is validated here before the heartbeat service is asked
+        given().queryParam("consensusPubkey", "not-a-key").get(BASE + "/heartbeat").then().statusCode(400)
+                .contentType("application/problem+json").body("code", equalTo("invalid-request"))
+                .body("errors[0].field", equalTo("consensusPubkey"));
+        given().get(BASE + "/heartbeat").then().statusCode(400).body("errors[0].field", equalTo("consensusPubkey"));
+        // the standard alphabet's '+' and '/' arrive intact when URL-encoded (the heartbeat service is not running:
+        // never 401 or 400)
+        int last = given().queryParam("consensusPubkey", "+/+/AYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=")
+                .get(BASE + "/heartbeat").then().extract().statusCode();
+        org.assertj.core.api.Assertions.assertThat(last).isNotIn(400, 401);
     }
 
     private static void forbidden(io.restassured.response.Response r) {

@@ -18,6 +18,7 @@ import network.omniphi.commons.events.EventMetas;
 import network.omniphi.commons.events.Topics;
 import network.omniphi.gateway.TestData;
 import network.omniphi.gateway.testing.TestAuth;
+import network.omniphi.gateway.testing.TestConsensusKey;
 import network.omniphi.proto.events.v1.ChainEvent;
 import network.omniphi.proto.events.v1.Endpoints;
 import network.omniphi.proto.events.v1.HeartbeatEvent;
@@ -39,7 +40,9 @@ import network.omniphi.testsupport.KafkaTopicReader;
 @QuarkusTest
 class StatusEventsTest {
 
-    static final String PUBKEY = "0s2iSh8bH5pmrmBhX0K8x+eyFvbrUe0LlWwWGbZqV5E=";
+    /** Seed of the local node key of the heartbeat tests; {@link #PUBKEY} is its public key. */
+    static final String SEED = "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=";
+    static final String PUBKEY = TestConsensusKey.of(java.util.Base64.getDecoder().decode(SEED)).pubkeyBase64();
 
     @Test
     void provisionedEventMakesTheSetupReadyWithKeyAndEndpoints() {
@@ -138,6 +141,8 @@ class StatusEventsTest {
     void heartbeatStallStaleAndRecoveryMoveTheLocalNodeHealth() {
         String wallet = TestData.wallet();
         String id = createLocalSetup(wallet);
+        ConsensusKeyLinkResourceTest.link(wallet, id, TestConsensusKey.of(java.util.Base64.getDecoder()
+                .decode(SEED)).linkBody(id, wallet)).statusCode(200);
         Instant t0 = Instant.now();
         send(Topics.HEARTBEAT_EVENTS, id, heartbeat(id, wallet, t0).setFirstSeen(NodeFirstSeen.newBuilder()
                 .setBlockHeight(40).setLocalRpcPort(26657).setLocalP2PPort(26656)).build());
@@ -157,6 +162,38 @@ class StatusEventsTest {
         awaitNode(id, "unhealthy", 499L);
         // the setup itself stays ready: node health never moves the setup's status
         awaitStatus(id, "ready_for_chain_tx");
+    }
+
+    @Test
+    void aFirstHeartbeatOfAKeyThatIsNotTheLinkedOneLeavesTheLocalSetupPending() {
+        String wallet = TestData.wallet();
+        String unlinked = createLocalSetup(wallet);
+        Instant t0 = Instant.now();
+        // no key linked at all
+        send(Topics.HEARTBEAT_EVENTS, unlinked, heartbeat(unlinked, wallet, t0).setFirstSeen(NodeFirstSeen.newBuilder()
+                .setBlockHeight(40).setLocalRpcPort(26657).setLocalP2PPort(26656)).build());
+        TestAuth.as(wallet).contentType(ContentType.JSON).body(java.util.Map.of("setupRequestId", unlinked))
+                .post("/api/v1/validators/stop").then().statusCode(202);
+        // another key linked
+        String id = createLocalSetup(wallet);
+        TestConsensusKey linked = TestConsensusKey.random();
+        ConsensusKeyLinkResourceTest.link(wallet, id, linked.linkBody(id, wallet)).statusCode(200);
+        send(Topics.HEARTBEAT_EVENTS, id, heartbeat(id, wallet, t0).setFirstSeen(NodeFirstSeen.newBuilder()
+                .setBlockHeight(40).setLocalRpcPort(26657).setLocalP2PPort(26656)).build());
+        // then the linked key: only this one moves the setup, so the earlier events were applied (and ignored) first
+        send(Topics.HEARTBEAT_EVENTS, id, heartbeat(id, wallet, t0.plusSeconds(1)).setConsensusPubkey(
+                linked.pubkeyBase64()).setFirstSeen(
+                        NodeFirstSeen.newBuilder().setBlockHeight(41)
+                                .setLocalRpcPort(26657).setLocalP2PPort(26656))
+                .build());
+        awaitStatus(id, "ready_for_chain_tx");
+        TestAuth.as(wallet).get("/api/v1/validators/setup-requests/" + id).then()
+                .body("setupRequest.consensusPubkey", equalTo(linked.pubkeyBase64()))
+                .body("node.lastBlockHeight", equalTo(41));
+        TestAuth.as(wallet).get("/api/v1/validators/setup-requests/" + unlinked).then()
+                .body("setupRequest.status", equalTo("stopped"))
+                .body("setupRequest.consensusPubkey", org.hamcrest.Matchers.nullValue())
+                .body("node", org.hamcrest.Matchers.nullValue());
     }
 
     /** Setup id → owning wallet, so helpers that only know the id can authenticate. */

@@ -4,6 +4,8 @@ package network.omniphi.commons.events;
 public final class Topics {
     public static final String SETUP_REQUESTED = "validator.setup.requested";
     public static final String STOP_REQUESTED = "validator.stop.requested";
+    /** The owner linked a local setup's consensus key (api-gateway -> heartbeat-service). */
+    public static final String CONSENSUS_KEY_LINKED = "validator.consensus-key.linked";
     public static final String NODE_EVENTS = "validator.node.events";
     public static final String CHAIN_EVENTS = "validator.chain.events";
     public static final String HEARTBEAT_EVENTS = "validator.heartbeat.events";

@@ -15,6 +15,7 @@ import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 
 import network.omniphi.heartbeat.config.HeartbeatConfig;
+import network.omniphi.heartbeat.domain.HeartbeatNotFoundException;
 import network.omniphi.heartbeat.domain.InvalidQueryException;
 import network.omniphi.heartbeat.domain.WalletAddresses;
 import network.omniphi.heartbeat.infra.HeartbeatEntity;
@@ -49,6 +50,31 @@ public class InternalHeartbeatResource {
         Instant staleBefore = clock.instant().minus(config.staleAfter());
         return HeartbeatEntity.<HeartbeatEntity>list("walletAddress = ?1 order by firstSeen, consensusPubkey",
                 walletAddress).map(rows -> rows.stream().map(row -> view(row, staleBefore)).toList());
+    }
+
+    /**
+     * The last accepted heartbeat of one consensus key (the local agent's one-signer check, through the gateway's
+     * public {@code GET /api/v1/validators/heartbeat}): the signed timestamp as the node sent it and the server's
+     * receive time. 404 {@code heartbeat-not-found} when none is stored.
+     */
+    @GET
+    @Path("/heartbeats/by-key")
+    @WithSession
+    public Uni<LastHeartbeat> byKey(@QueryParam("consensusPubkey") String consensusPubkey) {
+        if (consensusPubkey == null || consensusPubkey.isEmpty()) {
+            return Uni.createFrom().failure(new InvalidQueryException("consensusPubkey", "is required"));
+        }
+        if (HeartbeatRequestParser.decode(consensusPubkey, 32).isEmpty()) {
+            return Uni.createFrom().failure(new InvalidQueryException("consensusPubkey",
+                    "must be the standard base64 of a 32-byte ed25519 public key"));
+        }
+        return HeartbeatEntity.<HeartbeatEntity>findById(consensusPubkey)
+                .onItem().ifNull().failWith(HeartbeatNotFoundException::new)
+                .map(row -> new LastHeartbeat(row.consensusPubkey, row.heartbeatTsText, row.lastSeen));
+    }
+
+    /** The answer of {@code by-key}. */
+    public record LastHeartbeat(String consensusPubkey, String lastHeartbeatTimestamp, Instant lastReceivedAt) {
     }
 
     /** An endpoint that does nothing: the benchmark's baseline for the cost of the HTTP stack itself. */

@@ -15,16 +15,19 @@ import io.smallrye.mutiny.Uni;
 import network.omniphi.commons.events.EventMetas;
 import network.omniphi.commons.inbox.ApplyRetry;
 import network.omniphi.commons.inbox.InboxRepository;
+import network.omniphi.heartbeat.infra.ConsensusKeyLinkRegistry;
 import network.omniphi.heartbeat.infra.LocalSetupRegistry;
+import network.omniphi.proto.events.v1.ConsensusKeyLinked;
 import network.omniphi.proto.events.v1.EventMeta;
 import network.omniphi.proto.events.v1.RunMode;
 import network.omniphi.proto.events.v1.SetupRequested;
 import network.omniphi.proto.events.v1.StopRequested;
 
 /**
- * Learns the local-mode setups from {@code validator.setup.requested} and {@code validator.stop.requested}. Each
- * event is applied once (inbox on the event id) in one transaction; unreadable records are logged and skipped,
- * database failures are retried with back-off.
+ * Learns the local-mode setups and their linked consensus keys from {@code validator.setup.requested},
+ * {@code validator.consensus-key.linked} and {@code validator.stop.requested}. Each event is applied once (inbox on the
+ * event id) in one transaction; unreadable records are logged and skipped, database failures are retried with
+ * back-off.
  */
 @ApplicationScoped
 public class SetupEventsConsumer {
@@ -34,10 +37,12 @@ public class SetupEventsConsumer {
 
     private final InboxRepository inbox;
     private final LocalSetupRegistry registry;
+    private final ConsensusKeyLinkRegistry links;
 
-    public SetupEventsConsumer(InboxRepository inbox, LocalSetupRegistry registry) {
+    public SetupEventsConsumer(InboxRepository inbox, LocalSetupRegistry registry, ConsensusKeyLinkRegistry links) {
         this.inbox = inbox;
         this.registry = registry;
+        this.links = links;
     }
 
     @Incoming("setup-requested")
@@ -53,9 +58,30 @@ public class SetupEventsConsumer {
             return Uni.createFrom().voidItem(); // cloud setups are the provisioner's
         }
         return once(event.getMeta(), e -> registry.setupRequested(event))
-                .flatMap(v -> ApplyRetry.untilApplied(Uni.createFrom().deferred(() -> Panache.withTransaction(
-                        () -> registry.bindRecent(event.getSetupRequestId()))), LOG,
-                        () -> "binding recent heartbeats to setup " + event.getSetupRequestId()));
+                .flatMap(v -> bindRecent(event.getSetupRequestId()));
+    }
+
+    @Incoming("consensus-key-linked")
+    public Uni<Void> consensusKeyLinked(byte[] payload) {
+        ConsensusKeyLinked event;
+        try {
+            event = ConsensusKeyLinked.parseFrom(payload);
+        } catch (InvalidProtocolBufferException e) {
+            LOG.warnf("skipping unreadable ConsensusKeyLinked record: %s", e.getMessage());
+            return Uni.createFrom().voidItem();
+        }
+        if (event.getSetupRequestId().isEmpty() || event.getConsensusPubkey().isEmpty()
+                || event.getWalletAddress().isEmpty()) {
+            LOG.warn("skipping a ConsensusKeyLinked event without setup, key or wallet");
+            return Uni.createFrom().voidItem();
+        }
+        return once(event.getMeta(), e -> links.linked(event)).flatMap(v -> bindRecent(event.getSetupRequestId()));
+    }
+
+    private Uni<Void> bindRecent(String setupRequestId) {
+        return ApplyRetry.untilApplied(Uni.createFrom().deferred(() -> Panache.withTransaction(
+                () -> registry.bindRecent(setupRequestId))), LOG,
+                () -> "binding recent heartbeats to setup " + setupRequestId);
     }
 
     @Incoming("stop-requested")

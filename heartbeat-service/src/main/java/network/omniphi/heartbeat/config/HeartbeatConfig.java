@@ -17,6 +17,13 @@ public interface HeartbeatConfig {
     @WithDefault("PT2M")
     Duration staleAfter();
 
+    /**
+     * Heartbeat rows of keys that no live setup links (released by a stop or a re-link) are deleted once their last
+     * heartbeat is this old, together with released links; the liveness loop sweeps them.
+     */
+    @WithDefault("P7D")
+    Duration unlinkedRetention();
+
     /** Rate limit per consensus key. */
     RateLimit rateLimit();
 

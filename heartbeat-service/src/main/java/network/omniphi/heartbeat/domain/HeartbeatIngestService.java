@@ -15,7 +15,8 @@ import network.omniphi.heartbeat.config.HeartbeatConfig;
 /**
  * Use case: accept one signed heartbeat. Order of checks: freshness of the signed timestamp, signature, per-key rate
  * (only authentic heartbeats spend a key's tokens, so nobody can starve another node), then the durable conditional
- * write, which refuses replays and keys bound to another wallet. A wallet's pending local setup is bound to the key
+ * write, which refuses keys that no live setup of the wallet links (403, nothing stored: DESIGN.md "Local mode key
+ * link"), replays and keys bound to another wallet. The pending local setup the key is linked to is bound to it
  * before the heartbeat is answered.
  */
 @ApplicationScoped
@@ -66,7 +67,7 @@ public class HeartbeatIngestService {
             throw new HeartbeatRateLimitedException(wait.get());
         }
         return new HeartbeatWrite(hb.consensusPubkey(), hb.walletAddress(), now,
-                hb.timestamp().truncatedTo(ChronoUnit.MICROS), hb.blockHeight(), hb.uptimeSeconds(),
+                hb.timestamp().truncatedTo(ChronoUnit.MICROS), hb.timestampText(), hb.blockHeight(), hb.uptimeSeconds(),
                 hb.localRpcPort(), hb.localP2pPort());
     }
 
@@ -75,6 +76,7 @@ public class HeartbeatIngestService {
             case REPLAYED -> Uni.createFrom().failure(replayed());
             case KEY_BOUND_ELSEWHERE -> Uni.createFrom().failure(new KeyBoundElsewhereException(
                     "This consensus key already reports for another wallet."));
+            case NOT_LINKED -> Uni.createFrom().failure(new ConsensusKeyNotLinkedException());
             case ACCEPTED -> accepted(write, outcome);
         };
     }
@@ -82,7 +84,7 @@ public class HeartbeatIngestService {
     private Uni<HeartbeatReceipt> accepted(HeartbeatWrite write, StoreOutcome outcome) {
         rateLimiter.accepted(write.consensusPubkey(), write.heartbeatTs());
         return outcome.bindingCandidate()
-                ? binding.bindPendingSetup(write)
+                ? binding.bindLinkedSetup(write)
                         .map(bound -> receipt(write, bound.orElse(null), bound.isPresent()))
                 : Uni.createFrom().item(receipt(write, outcome.setupRequestId(), false));
     }

@@ -2,7 +2,10 @@ package network.omniphi.heartbeat.domain;
 
 import java.time.Instant;
 
-/** What one authenticated heartbeat writes: the row of its key, conditional on a newer signed timestamp. */
+/**
+ * What one authenticated heartbeat writes: the row of its key, conditional on a live link of the key to the wallet and
+ * a newer signed timestamp. {@code heartbeatTsText} is the signed timestamp exactly as the node sent it.
+ */
 public record HeartbeatWrite(String consensusPubkey, String walletAddress, Instant receivedAt, Instant heartbeatTs,
-        long blockHeight, long uptimeSeconds, int localRpcPort, int localP2pPort) {
+        String heartbeatTsText, long blockHeight, long uptimeSeconds, int localRpcPort, int localP2pPort) {
 }

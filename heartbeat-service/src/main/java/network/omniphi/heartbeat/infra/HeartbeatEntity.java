@@ -36,6 +36,10 @@ public class HeartbeatEntity extends PanacheEntityBase {
     @Column(name = "heartbeat_ts", nullable = false)
     public Instant heartbeatTs;
 
+    /** The signed timestamp exactly as the node sent it (the signature covers this text). */
+    @Column(name = "heartbeat_ts_text", nullable = false)
+    public String heartbeatTsText;
+
     @Column(name = "block_height", nullable = false)
     public long blockHeight;
 

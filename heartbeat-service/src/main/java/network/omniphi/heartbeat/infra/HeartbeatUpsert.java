@@ -20,31 +20,43 @@ import network.omniphi.heartbeat.domain.HeartbeatWrite;
 import network.omniphi.heartbeat.domain.StoreOutcome;
 
 /**
- * One multi-row conditional upsert for a batch of heartbeats with distinct keys. A row changes only if the stored
- * signed timestamp is older and the wallet is the same, so the statement is also the replay guard across replicas.
- * Rows the statement did not touch are looked up once to tell a replay from a key bound to another wallet.
+ * One multi-row conditional upsert for a batch of heartbeats with distinct keys. A row is written only if a live link
+ * ({@code consensus_key_links}) ties the key to the heartbeat's wallet, and changes only if the stored signed
+ * timestamp is older and the wallet is the same, so the statement is also the link check and the replay guard across
+ * replicas, in one atomic step. Rows the statement did not touch are looked up once to tell an unlinked key from a
+ * replay or a key bound to another wallet.
  */
 @ApplicationScoped
 public class HeartbeatUpsert {
 
     static final String UPSERT = "INSERT INTO local_validator_heartbeats AS h (consensus_pubkey, wallet_address,"
-            + " first_seen, last_seen, heartbeat_ts, block_height, uptime_seconds, local_rpc_port, local_p2p_port,"
-            + " height_changed_at)"
-            + " SELECT k, w, r, r, t, b, u, rp, pp, r FROM UNNEST($1::text[], $2::text[], $3::timestamptz[],"
-            + " $4::timestamptz[], $5::bigint[], $6::bigint[], $7::int[], $8::int[]) AS x(k, w, r, t, b, u, rp, pp)"
+            + " first_seen, last_seen, heartbeat_ts, heartbeat_ts_text, block_height, uptime_seconds, local_rpc_port,"
+            + " local_p2p_port, height_changed_at)"
+            + " SELECT k, w, r, r, t, tt, b, u, rp, pp, r FROM UNNEST($1::text[], $2::text[], $3::timestamptz[],"
+            + " $4::timestamptz[], $5::text[], $6::bigint[], $7::bigint[], $8::int[], $9::int[])"
+            + " AS x(k, w, r, t, tt, b, u, rp, pp)"
+            + " WHERE EXISTS (SELECT 1 FROM consensus_key_links l WHERE l.consensus_pubkey = x.k"
+            + " AND l.wallet_address = x.w AND l.released_at IS NULL)"
             + " ON CONFLICT (consensus_pubkey) DO UPDATE SET last_seen = GREATEST(h.last_seen, excluded.last_seen),"
-            + " heartbeat_ts = excluded.heartbeat_ts, block_height = excluded.block_height,"
+            + " heartbeat_ts = excluded.heartbeat_ts, heartbeat_ts_text = excluded.heartbeat_ts_text,"
+            + " block_height = excluded.block_height,"
             + " uptime_seconds = excluded.uptime_seconds, local_rpc_port = excluded.local_rpc_port,"
             + " local_p2p_port = excluded.local_p2p_port,"
             + " height_changed_at = CASE WHEN excluded.block_height <> h.block_height"
             + " THEN excluded.last_seen ELSE h.height_changed_at END"
             + " WHERE h.heartbeat_ts < excluded.heartbeat_ts AND h.wallet_address = excluded.wallet_address"
             + " RETURNING h.consensus_pubkey, h.setup_request_id, (h.xmax = 0) AS inserted,"
-            + " (h.setup_request_id IS NULL AND EXISTS (SELECT 1 FROM local_setups s"
-            + " WHERE s.wallet_address = h.wallet_address AND s.status = 'pending')) AS binding_candidate";
+            + " (h.setup_request_id IS NULL AND EXISTS (SELECT 1 FROM consensus_key_links l"
+            + " JOIN local_setups s ON s.setup_request_id = l.setup_request_id"
+            + " WHERE l.consensus_pubkey = h.consensus_pubkey AND l.released_at IS NULL"
+            + " AND s.status = 'pending')) AS binding_candidate";
 
-    static final String OWNERS = "SELECT consensus_pubkey, wallet_address FROM local_validator_heartbeats"
-            + " WHERE consensus_pubkey = ANY($1::text[])";
+    /** For refused writes: whether the key is linked to the wallet now, and the wallet of its stored row. */
+    static final String REFUSED = "SELECT x.k AS consensus_pubkey,"
+            + " EXISTS (SELECT 1 FROM consensus_key_links l WHERE l.consensus_pubkey = x.k AND l.wallet_address = x.w"
+            + " AND l.released_at IS NULL) AS linked, h.wallet_address"
+            + " FROM UNNEST($1::text[], $2::text[]) AS x(k, w)"
+            + " LEFT JOIN local_validator_heartbeats h ON h.consensus_pubkey = x.k";
 
     private final Pool pool;
 
@@ -70,24 +82,34 @@ public class HeartbeatUpsert {
         Map<String, String> walletOfRefused = new LinkedHashMap<>();
         batch.stream().filter(w -> !byKey.containsKey(w.consensusPubkey()))
                 .forEach(w -> walletOfRefused.put(w.consensusPubkey(), w.walletAddress()));
-        return pool.preparedQuery(OWNERS).execute(Tuple.of((Object) walletOfRefused.keySet().toArray(new String[0])))
-                .map(owners -> {
-                    for (Row row : owners) {
+        return pool.preparedQuery(REFUSED).execute(Tuple.of(walletOfRefused.keySet().toArray(new String[0]),
+                walletOfRefused.values().toArray(new String[0])))
+                .map(refused -> {
+                    for (Row row : refused) {
                         String key = row.getString("consensus_pubkey");
-                        boolean sameWallet = row.getString("wallet_address").equals(walletOfRefused.get(key));
-                        byKey.put(key, StoreOutcome.refused(sameWallet
-                                ? StoreOutcome.Status.REPLAYED
-                                : StoreOutcome.Status.KEY_BOUND_ELSEWHERE));
+                        byKey.put(key, StoreOutcome.refused(refusal(row, walletOfRefused.get(key))));
                     }
                     return inOrder(batch, byKey);
                 });
     }
 
+    /**
+     * Not linked (also when the link arrived between the write and this look-up: nothing was stored, the next
+     * heartbeat is accepted), another wallet's row, or a replay.
+     */
+    private static StoreOutcome.Status refusal(Row row, String wallet) {
+        String stored = row.getString("wallet_address");
+        if (!row.getBoolean("linked") || stored == null) {
+            return StoreOutcome.Status.NOT_LINKED;
+        }
+        return stored.equals(wallet) ? StoreOutcome.Status.REPLAYED : StoreOutcome.Status.KEY_BOUND_ELSEWHERE;
+    }
+
     private static List<StoreOutcome> inOrder(List<HeartbeatWrite> batch, Map<String, StoreOutcome> byKey) {
         List<StoreOutcome> out = new ArrayList<>(batch.size());
         for (HeartbeatWrite w : batch) {
-            // a refused key always has a stored row; a missing one would be a concurrent delete: treat as a replay
-            out.add(byKey.getOrDefault(w.consensusPubkey(), StoreOutcome.refused(StoreOutcome.Status.REPLAYED)));
+            // every refused key was looked up; a missing answer would be a bug: refuse without storing
+            out.add(byKey.getOrDefault(w.consensusPubkey(), StoreOutcome.refused(StoreOutcome.Status.NOT_LINKED)));
         }
         return out;
     }
@@ -98,6 +120,7 @@ public class HeartbeatUpsert {
         String[] wallets = new String[n];
         OffsetDateTime[] received = new OffsetDateTime[n];
         OffsetDateTime[] signed = new OffsetDateTime[n];
+        String[] signedText = new String[n];
         Long[] heights = new Long[n];
         Long[] uptimes = new Long[n];
         Integer[] rpcPorts = new Integer[n];
@@ -108,11 +131,13 @@ public class HeartbeatUpsert {
             wallets[i] = w.walletAddress();
             received[i] = w.receivedAt().atOffset(ZoneOffset.UTC);
             signed[i] = w.heartbeatTs().atOffset(ZoneOffset.UTC);
+            signedText[i] = w.heartbeatTsText();
             heights[i] = w.blockHeight();
             uptimes[i] = w.uptimeSeconds();
             rpcPorts[i] = w.localRpcPort();
             p2pPorts[i] = w.localP2pPort();
         }
-        return Tuple.tuple(List.<Object>of(keys, wallets, received, signed, heights, uptimes, rpcPorts, p2pPorts));
+        return Tuple.tuple(
+                List.<Object>of(keys, wallets, received, signed, signedText, heights, uptimes, rpcPorts, p2pPorts));
     }
 }

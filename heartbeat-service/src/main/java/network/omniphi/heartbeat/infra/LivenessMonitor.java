@@ -27,7 +27,8 @@ import network.omniphi.heartbeat.domain.HeartbeatIngestService;
  * nodes heard from again recover, and - when the chain RPC answers and the chain advances - nodes whose height has
  * not changed for {@code height-stall-after} while lagging the chain are flagged height-stalled (and recover when
  * their height moves or catches up). Each transition emits one event; rows are locked and re-checked, so replicas
- * never emit a transition twice.
+ * never emit a transition twice. After each round, rows of keys no live setup links are purged once silent for the
+ * configured retention.
  */
 @ApplicationScoped
 public class LivenessMonitor {
@@ -62,7 +63,7 @@ public class LivenessMonitor {
             return Uni.createFrom().voidItem();
         }
         ingest.evictIdleRateLimits();
-        return runOnce().replaceWithVoid().onFailure().recoverWithItem(e -> {
+        return runOnce().flatMap(round -> purgeUnlinked()).replaceWithVoid().onFailure().recoverWithItem(e -> {
             LOG.warnf("liveness round failed, next round retries: %s", e.getMessage());
             return null;
         });
@@ -81,6 +82,22 @@ public class LivenessMonitor {
             return Panache.withTransaction(() -> transitions(now, latest));
         }).call(round -> Panache.withSession(() -> HeartbeatEntity.count("stale", true))
                 .invoke(staleNodes::set));
+    }
+
+    /**
+     * Retention: deletes heartbeat rows of keys that no live setup links and that have been silent for
+     * {@code unlinked-retention}, and links released that long ago. Answers the number of heartbeat rows deleted.
+     */
+    public Uni<Long> purgeUnlinked() {
+        Instant cutoff = clock.instant().minus(config.unlinkedRetention());
+        return Panache.withTransaction(() -> HeartbeatEntity.delete("lastSeen < ?1 and consensusPubkey not in"
+                + " (select l.consensusPubkey from ConsensusKeyLinkEntity l where l.releasedAt is null)", cutoff)
+                .call(rows -> ConsensusKeyLinkEntity.delete("releasedAt < ?1", cutoff))
+                .invoke(rows -> {
+                    if (rows > 0) {
+                        LOG.infof("deleted %d heartbeat rows of unlinked keys silent since %s", rows, cutoff);
+                    }
+                }));
     }
 
     private Uni<Round> transitions(Instant now, Optional<Long> chainHeight) {

@@ -16,8 +16,8 @@ import network.omniphi.proto.events.v1.SetupRequested;
 import network.omniphi.proto.events.v1.StopRequested;
 
 /**
- * Keeps {@code local_setups} from the gateway's events. Call inside the consumer's transaction. A setup whose node is
- * already reporting (heartbeats arrived before the event) is bound at once to the wallet's recently seen unbound key.
+ * Keeps {@code local_setups} from the gateway's events. Call inside the consumer's transaction. A setup whose linked
+ * key already reports (heartbeats arrived before the event) is bound at once to it; a stop releases the key's link.
  */
 @ApplicationScoped
 public class LocalSetupRegistry {
@@ -25,11 +25,14 @@ public class LocalSetupRegistry {
     private static final Logger LOG = Logger.getLogger(LocalSetupRegistry.class);
 
     private final PanacheSetupBinding binding;
+    private final ConsensusKeyLinkRegistry links;
     private final HeartbeatConfig config;
     private final Clock clock;
 
-    public LocalSetupRegistry(PanacheSetupBinding binding, HeartbeatConfig config, Clock clock) {
+    public LocalSetupRegistry(PanacheSetupBinding binding, ConsensusKeyLinkRegistry links, HeartbeatConfig config,
+            Clock clock) {
         this.binding = binding;
+        this.links = links;
         this.config = config;
         this.clock = clock;
     }
@@ -52,9 +55,9 @@ public class LocalSetupRegistry {
     }
 
     /**
-     * Binds a pending setup to a node of its wallet that already reports. Must run in its own transaction after
-     * {@link #setupRequested} committed: the heartbeat path binds after its own commit too, so whichever of the two
-     * commits last sees the other's row and a heartbeat racing the setup event is never missed.
+     * Binds a pending setup to its linked key if that key already reports. Must run in its own transaction after
+     * the setup or link event committed: the heartbeat path binds after its own commit too, so whichever of the two
+     * commits last sees the other's row and a heartbeat racing the event is never missed.
      */
     public Uni<Void> bindRecent(String setupRequestId) {
         Instant seenSince = clock.instant().minus(config.staleAfter());
@@ -81,7 +84,7 @@ public class LocalSetupRegistry {
             target.stoppedAt = clock.instant();
             return target.persist()
                     .flatMap(saved -> HeartbeatEntity.update("setupRequestId = null where setupRequestId = ?1", id))
-                    .replaceWithVoid();
+                    .flatMap(n -> links.release(id));
         });
     }
 }

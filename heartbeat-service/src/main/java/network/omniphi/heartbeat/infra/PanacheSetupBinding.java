@@ -14,9 +14,10 @@ import network.omniphi.heartbeat.domain.HeartbeatWrite;
 import network.omniphi.heartbeat.domain.SetupBinding;
 
 /**
- * Binds a pending local setup to a consensus key, in one transaction with its {@code first_seen} event. The
- * heartbeat row is claimed with a conditional update ({@code setup_request_id IS NULL}), so concurrent heartbeats,
- * replicas or a racing setup event bind a key at most once; the pending setup row is locked while it is bound.
+ * Binds a pending local setup to the consensus key its owner linked, in one transaction with its {@code first_seen}
+ * event. The heartbeat row is claimed with a conditional update ({@code setup_request_id IS NULL}), so concurrent
+ * heartbeats, replicas or a racing setup event bind a key at most once; the pending setup row is locked while it is
+ * bound. Only the linked key can bind a setup: a heartbeat never binds a key to a wallet by itself.
  */
 @ApplicationScoped
 public class PanacheSetupBinding implements SetupBinding {
@@ -30,30 +31,37 @@ public class PanacheSetupBinding implements SetupBinding {
     }
 
     @Override
-    public Uni<Optional<String>> bindPendingSetup(HeartbeatWrite write) {
-        return Panache.withTransaction(() -> oldestPendingSetup(write.walletAddress())
+    public Uni<Optional<String>> bindLinkedSetup(HeartbeatWrite write) {
+        return Panache.withTransaction(() -> linkedPendingSetup(write.consensusPubkey(), write.walletAddress())
                 .flatMap(setup -> setup == null
                         ? Uni.createFrom().item(Optional.<String>empty())
                         : attach(setup, write.consensusPubkey())));
     }
 
-    /** Within the caller's transaction: binds the setup to the wallet's most recent unbound key seen since then. */
+    /** Within the caller's transaction: binds the setup to its linked key if that key reported since then. */
     public Uni<Optional<String>> bindRecentKey(LocalSetupEntity setup, Instant seenSince) {
-        return HeartbeatEntity.<HeartbeatEntity>find(
-                "walletAddress = ?1 and setupRequestId is null and lastSeen >= ?2 order by lastSeen desc",
-                setup.walletAddress, seenSince)
-                .firstResult()
+        return ConsensusKeyLinkEntity.<ConsensusKeyLinkEntity>find(
+                "setupRequestId = ?1 and releasedAt is null", setup.setupRequestId).firstResult()
+                .flatMap(link -> link == null
+                        ? Uni.createFrom().<HeartbeatEntity>nullItem()
+                        : HeartbeatEntity.<HeartbeatEntity>find(
+                                "consensusPubkey = ?1 and walletAddress = ?2 and setupRequestId is null"
+                                        + " and lastSeen >= ?3",
+                                link.consensusPubkey, setup.walletAddress, seenSince).firstResult())
                 .flatMap(node -> node == null
                         ? Uni.createFrom().item(Optional.<String>empty())
                         : attach(setup, node.consensusPubkey));
     }
 
-    private Uni<LocalSetupEntity> oldestPendingSetup(String walletAddress) {
-        return LocalSetupEntity.<LocalSetupEntity>find(
-                "walletAddress = ?1 and status = ?2 order by requestedAt, setupRequestId", walletAddress,
-                LocalSetupEntity.PENDING)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .firstResult();
+    /** The pending setup of the wallet that this key is linked to (locked), or null. */
+    private Uni<LocalSetupEntity> linkedPendingSetup(String consensusPubkey, String walletAddress) {
+        return ConsensusKeyLinkEntity.<ConsensusKeyLinkEntity>findById(consensusPubkey)
+                .flatMap(link -> link == null || !link.live() || !link.walletAddress.equals(walletAddress)
+                        ? Uni.createFrom().<LocalSetupEntity>nullItem()
+                        : LocalSetupEntity.<LocalSetupEntity>findById(link.setupRequestId,
+                                LockModeType.PESSIMISTIC_WRITE))
+                .map(setup -> setup != null && LocalSetupEntity.PENDING.equals(setup.status)
+                        && setup.walletAddress.equals(walletAddress) ? setup : null);
     }
 
     private Uni<Optional<String>> attach(LocalSetupEntity setup, String consensusPubkey) {

@@ -52,7 +52,7 @@ class HeartbeatResourceTest {
 
     @Test
     void acceptedHeartbeatIsStoredAndVisible() {
-        TestNode node = new TestNode();
+        TestNode node = new TestNode().linked();
         Response r = post(node.signed(clock.instant(), 42));
         r.then().statusCode(202).contentType(ContentType.JSON);
         assertThat(r.jsonPath().getString("status")).isEqualTo("accepted");
@@ -71,7 +71,7 @@ class HeartbeatResourceTest {
 
     @Test
     void newerHeartbeatUpdatesTheRowInPlace() {
-        TestNode node = new TestNode();
+        TestNode node = new TestNode().linked();
         post(node.signed(clock.instant().minusSeconds(2), 10)).then().statusCode(202);
         post(node.signed(clock.instant(), 11)).then().statusCode(202);
         List<Map<String, Object>> rows = stored(node.wallet);
@@ -80,7 +80,7 @@ class HeartbeatResourceTest {
 
     @Test
     void forgedSignatureIsRefused() {
-        TestNode node = new TestNode();
+        TestNode node = new TestNode().linked();
         Map<String, Object> body = node.signed(clock.instant(), 1);
         body.put("signature", Base64.getEncoder().encodeToString(new byte[64]));
         assertProblem(post(body), 401, "signature-invalid");
@@ -89,7 +89,7 @@ class HeartbeatResourceTest {
 
     @Test
     void signatureByAnotherKeyIsRefused() {
-        TestNode node = new TestNode();
+        TestNode node = new TestNode().linked();
         TestNode other = new TestNode(node.wallet);
         Map<String, Object> body = node.fields(clock.instant(), 1);
         body.put("signature", other.sign(body));
@@ -99,7 +99,7 @@ class HeartbeatResourceTest {
 
     @Test
     void tamperedFieldIsRefused() {
-        TestNode node = new TestNode();
+        TestNode node = new TestNode().linked();
         Map<String, Object> body = node.signed(clock.instant(), 1);
         body.put("blockHeight", 2);
         assertProblem(post(body), 401, "signature-invalid");
@@ -108,7 +108,7 @@ class HeartbeatResourceTest {
 
     @Test
     void timestampsOutsideTheWindowAreRefused() {
-        TestNode node = new TestNode();
+        TestNode node = new TestNode().linked();
         assertProblem(post(node.signed(clock.instant().minusSeconds(90), 1)), 401, "timestamp-outside-window");
         assertProblem(post(node.signed(clock.instant().plusSeconds(90), 1)), 401, "timestamp-outside-window");
         assertThat(stored(node.wallet)).isEmpty();
@@ -116,7 +116,7 @@ class HeartbeatResourceTest {
 
     @Test
     void replayedAndOlderHeartbeatsAreRefused() {
-        TestNode node = new TestNode();
+        TestNode node = new TestNode().linked();
         Instant t = clock.instant();
         Map<String, Object> first = node.signed(t, 5);
         post(first).then().statusCode(202);
@@ -127,20 +127,63 @@ class HeartbeatResourceTest {
     }
 
     @Test
-    void keyBoundToAnotherWalletIsRefused() {
+    void anUnlinkedKeyIsRefused403AndNothingIsStored() {
         TestNode node = new TestNode();
+        for (int i = 0; i < 2; i++) {
+            assertProblem(post(node.signed(clock.instant().minusSeconds(2 - i), i)), 403, "consensus-key-not-linked");
+        }
+        assertThat(stored(node.wallet)).isEmpty();
+        given().queryParam("consensusPubkey", node.pubkey).get("/internal/v1/heartbeats/by-key").then()
+                .statusCode(404).contentType("application/problem+json")
+                .body("code", org.hamcrest.Matchers.equalTo("heartbeat-not-found"));
+    }
+
+    @Test
+    void aLinkedKeyCarryingAnotherWalletIsRefused403AndNothingIsStored() {
+        TestNode node = new TestNode().linked();
         post(node.signed(clock.instant().minusSeconds(1), 1)).then().statusCode(202);
-        TestNode sameKeyOtherWallet = new TestNode(TestNode.randomWallet());
+        String victim = TestNode.randomWallet();
         Map<String, Object> body = node.fields(clock.instant(), 2);
-        body.put("walletAddress", sameKeyOtherWallet.wallet);
+        body.put("walletAddress", victim);
         body.put("signature", node.sign(body));
-        assertProblem(post(body), 409, "consensus-key-bound-elsewhere");
-        assertThat(stored(sameKeyOtherWallet.wallet)).isEmpty();
+        assertProblem(post(body), 403, "consensus-key-not-linked");
+        assertThat(stored(victim)).isEmpty();
+        assertThat(stored(node.wallet)).singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("blockHeight", 1));
+    }
+
+    @Test
+    void lastHeartbeatOfAKeyAnswersTheSignedTimestampTextAndTheReceiveTime() {
+        TestNode node = new TestNode().linked();
+        Map<String, Object> body = node.fields(clock.instant(), 3);
+        // six fraction digits: not how Instant prints itself, so only the stored text can answer this
+        String signedText = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
+                .withZone(java.time.ZoneOffset.UTC).format(clock.instant());
+        body.put("timestamp", signedText);
+        body.put("signature", node.sign(body));
+        post(body).then().statusCode(202);
+        Response r = given().queryParam("consensusPubkey", node.pubkey).get("/internal/v1/heartbeats/by-key");
+        r.then().statusCode(200).contentType(ContentType.JSON);
+        assertThat(r.jsonPath().getMap("$")).containsOnlyKeys("consensusPubkey", "lastHeartbeatTimestamp",
+                "lastReceivedAt");
+        assertThat(r.jsonPath().getString("consensusPubkey")).isEqualTo(node.pubkey);
+        assertThat(r.jsonPath().getString("lastHeartbeatTimestamp")).isEqualTo(signedText);
+        Instant received = Instant.parse(r.jsonPath().getString("lastReceivedAt"));
+        assertThat(received).isCloseTo(clock.instant(), org.assertj.core.api.Assertions.within(5,
+                java.time.temporal.ChronoUnit.SECONDS));
+        assertThat(r.jsonPath().getString("lastReceivedAt")).endsWith("Z");
+
+        for (String bad : List.of("", "not base64", node.pubkey.replace("=", ""),
+                Base64.getEncoder().encodeToString(new byte[33]))) {
+            Response refused = given().queryParam("consensusPubkey", bad).get("/internal/v1/heartbeats/by-key");
+            assertProblem(refused, 400, "invalid-query");
+            assertThat(refused.jsonPath().getString("errors[0].field")).isEqualTo("consensusPubkey");
+        }
     }
 
     @Test
     void tooFastPerKeyIsRateLimited() {
-        TestNode node = new TestNode();
+        TestNode node = new TestNode().linked();
         Instant t = clock.instant();
         for (int i = 0; i < 3; i++) { // burst = 3 in the test profile
             post(node.signed(t.minusSeconds(10 - i), i)).then().statusCode(202);
@@ -155,7 +198,8 @@ class HeartbeatResourceTest {
     @Test
     void concurrentHeartbeatsOfManyKeysAreAllStored() throws Exception {
         String wallet = TestNode.randomWallet();
-        List<TestNode> nodes = java.util.stream.IntStream.range(0, 20).mapToObj(i -> new TestNode(wallet)).toList();
+        List<TestNode> nodes = java.util.stream.IntStream.range(0, 20).mapToObj(i -> new TestNode(wallet).linked())
+                .toList();
         Instant t = clock.instant();
         List<Integer> statuses = nodes.parallelStream().map(n -> post(n.signed(t, 7)).statusCode()).toList();
         assertThat(statuses).containsOnly(202);
@@ -179,7 +223,7 @@ class HeartbeatResourceTest {
     @Test
     void clockOffsetIsHonouredByTheWindow() {
         clock.advance(Duration.ofMinutes(10));
-        TestNode node = new TestNode();
+        TestNode node = new TestNode().linked();
         post(node.signed(clock.instant(), 1)).then().statusCode(202);
         assertProblem(post(node.signed(Instant.now(), 2)), 401, "timestamp-outside-window");
     }

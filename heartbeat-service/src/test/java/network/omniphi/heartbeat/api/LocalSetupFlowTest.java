@@ -6,32 +6,52 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 
 import network.omniphi.commons.events.EventMetas;
 import network.omniphi.commons.events.Topics;
+import network.omniphi.heartbeat.infra.LivenessMonitor;
+import network.omniphi.heartbeat.support.TestClock;
 import network.omniphi.heartbeat.support.TestNode;
+import network.omniphi.proto.events.v1.ConsensusKeyLinked;
 import network.omniphi.proto.events.v1.HeartbeatEvent;
 import network.omniphi.proto.events.v1.RunMode;
 import network.omniphi.proto.events.v1.SetupRequested;
 import network.omniphi.proto.events.v1.StopRequested;
 import network.omniphi.testsupport.KafkaTopicReader;
 
-/** A local SetupRequested on Kafka plus one signed heartbeat yields first_seen with the setup id (either order). */
+/**
+ * The local-mode flow over the gateway's real events: only the key the owner linked (ConsensusKeyLinked) can report
+ * for the wallet and bind its pending setup (first_seen); an unlinked key carrying the victim's wallet is refused and
+ * stores nothing; a stop releases the key; a re-link replaces it; released rows go after the retention.
+ */
 @QuarkusTest
 class LocalSetupFlowTest {
 
+    private static final String PATH = "/api/v1/validators/heartbeat";
+
     @Inject
-    Clock clock;
+    TestClock clock;
+
+    @Inject
+    LivenessMonitor monitor;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     private static void sendSetup(String setupId, String wallet, RunMode mode) {
         SetupRequested event = SetupRequested.newBuilder()
@@ -40,6 +60,34 @@ class LocalSetupFlowTest {
                 .setCommissionRate("0.100000000000000000").setRunMode(mode).setProvider("local").build();
         KafkaTopicReader.send(Topics.SETUP_REQUESTED, setupId, event.toByteArray());
         KafkaTopicReader.send(Topics.SETUP_REQUESTED, setupId, event.toByteArray()); // redelivery: deduped
+    }
+
+    private static void sendLink(String setupId, String wallet, TestNode node, Instant linkedAt) {
+        ConsensusKeyLinked event = ConsensusKeyLinked.newBuilder()
+                .setMeta(EventMetas.create(setupId, "api-gateway", Clock.systemUTC()))
+                .setSetupRequestId(setupId).setWalletAddress(wallet).setConsensusPubkey(node.pubkey)
+                .setChainId("omniphi-devnet-1").setLinkedAt(EventMetas.timestamp(linkedAt)).build();
+        KafkaTopicReader.send(Topics.CONSENSUS_KEY_LINKED, setupId, event.toByteArray());
+        KafkaTopicReader.send(Topics.CONSENSUS_KEY_LINKED, setupId, event.toByteArray()); // redelivery: deduped
+    }
+
+    private static void sendStop(String setupId, String wallet) {
+        StopRequested stop = StopRequested.newBuilder()
+                .setMeta(EventMetas.create(setupId, "api-gateway", Clock.systemUTC())).setSetupRequestId(setupId)
+                .setWalletAddress(wallet).setRunMode(RunMode.RUN_MODE_LOCAL).build();
+        KafkaTopicReader.send(Topics.STOP_REQUESTED, setupId, stop.toByteArray());
+    }
+
+    private int post(TestNode node, long height) {
+        // each attempt is a new, newer heartbeat (never a replay)
+        clock.advance(Duration.ofMillis(5));
+        return given().contentType(ContentType.JSON).body(node.signed(clock.instant(), height)).post(PATH)
+                .statusCode();
+    }
+
+    private static List<java.util.Map<String, Object>> rows(String wallet) {
+        return given().queryParam("walletAddress", wallet).get("/internal/v1/heartbeats").then().statusCode(200)
+                .extract().jsonPath().getList("$");
     }
 
     private static String setupOf(String wallet) {
@@ -52,34 +100,73 @@ class LocalSetupFlowTest {
     }
 
     @Test
-    void firstHeartbeatOfAWalletWithAPendingLocalSetupEmitsFirstSeen() {
-        TestNode node = new TestNode();
+    void anUnlinkedKeyCarryingTheVictimsWalletIsRefusedAndOnlyTheLinkedKeyBindsTheSetup() {
+        String victim = TestNode.randomWallet();
+        TestNode attacker = new TestNode(victim); // a fresh key, signing heartbeats that name the victim's wallet
+        TestNode owners = new TestNode(victim);
         String setupId = UUID.randomUUID().toString();
-        sendSetup(setupId, node.wallet, RunMode.RUN_MODE_LOCAL);
-        given().contentType(ContentType.JSON).body(node.signed(clock.instant(), 7))
-                .post("/api/v1/validators/heartbeat").then().statusCode(202);
-
-        await().atMost(Duration.ofSeconds(60)).until(() -> setupId.equals(setupOf(node.wallet)));
+        sendSetup(setupId, victim, RunMode.RUN_MODE_LOCAL);
         try (KafkaTopicReader reader = new KafkaTopicReader(Topics.HEARTBEAT_EVENTS)) {
+            for (int i = 0; i < 2; i++) {
+                given().contentType(ContentType.JSON).body(attacker.signed(clock.instant().plusMillis(i), i))
+                        .post(PATH).then().statusCode(403).contentType("application/problem+json")
+                        .body("code", org.hamcrest.Matchers.equalTo("consensus-key-not-linked"));
+            }
+            assertThat(rows(victim)).isEmpty();
+
+            sendLink(setupId, victim, owners, clock.instant());
+            await().atMost(Duration.ofSeconds(60)).until(() -> post(owners, 7) == 202);
             await().atMost(Duration.ofSeconds(30)).until(() -> !events(reader, setupId).isEmpty());
             HeartbeatEvent event = events(reader, setupId).get(0);
             assertThat(event.getPayloadCase()).isEqualTo(HeartbeatEvent.PayloadCase.FIRST_SEEN);
             assertThat(event.getSetupRequestId()).isEqualTo(setupId);
-            assertThat(event.getWalletAddress()).isEqualTo(node.wallet);
-            assertThat(event.getConsensusPubkey()).isEqualTo(node.pubkey);
-            assertThat(event.getFirstSeen().getBlockHeight()).isEqualTo(7);
+            assertThat(event.getWalletAddress()).isEqualTo(victim);
+            assertThat(event.getConsensusPubkey()).isEqualTo(owners.pubkey);
             assertThat(event.getMeta().getSubjectId()).isEqualTo(setupId);
 
-            // a later heartbeat does not bind again; a stop unbinds the node from the setup
-            given().contentType(ContentType.JSON).body(node.signed(clock.instant().plusMillis(5), 8))
-                    .post("/api/v1/validators/heartbeat").then().statusCode(202);
-            StopRequested stop = StopRequested.newBuilder()
-                    .setMeta(EventMetas.create(setupId, "api-gateway", Clock.systemUTC())).setSetupRequestId(setupId)
-                    .setWalletAddress(node.wallet).setRunMode(RunMode.RUN_MODE_LOCAL).build();
-            KafkaTopicReader.send(Topics.STOP_REQUESTED, setupId, stop.toByteArray());
-            await().atMost(Duration.ofSeconds(60)).until(() -> setupOf(node.wallet) == null);
-            assertThat(events(reader, setupId)).hasSize(1);
+            // the attacker is still refused; a later heartbeat does not bind again
+            assertThat(post(attacker, 9)).isEqualTo(403);
+            assertThat(post(owners, 8)).isEqualTo(202);
+            assertThat(rows(victim)).singleElement().satisfies(row -> assertThat(row)
+                    .containsEntry("consensusPubkey", owners.pubkey).containsEntry("setupRequestId", setupId));
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .until(() -> events(reader, setupId).size() == 1);
         }
+    }
+
+    @Test
+    void aStopReleasesTheKeyAndItsRowGoesAfterTheRetention() throws Throwable {
+        TestNode node = new TestNode();
+        String setupId = UUID.randomUUID().toString();
+        sendLink(setupId, node.wallet, node, clock.instant()); // the link may overtake the setup event
+        sendSetup(setupId, node.wallet, RunMode.RUN_MODE_LOCAL);
+        await().atMost(Duration.ofSeconds(60)).until(() -> post(node, 1) == 202);
+        await().atMost(Duration.ofSeconds(60)).until(() -> setupId.equals(setupOf(node.wallet)));
+
+        sendStop(setupId, node.wallet);
+        await().atMost(Duration.ofSeconds(60)).until(() -> post(node, 2) == 403);
+        assertThat(rows(node.wallet)).singleElement().satisfies(row -> assertThat(row)
+                .containsEntry("setupRequestId", null).containsEntry("blockHeight", 1));
+
+        clock.advance(Duration.ofDays(7).plusMinutes(1));
+        VertxContextSupport.subscribeAndAwait(() -> monitor.purgeUnlinked());
+        assertThat(rows(node.wallet)).isEmpty();
+    }
+
+    @Test
+    void aRelinkOfThePendingSetupReplacesTheKey() {
+        String wallet = TestNode.randomWallet();
+        TestNode first = new TestNode(wallet);
+        TestNode second = new TestNode(wallet);
+        String setupId = UUID.randomUUID().toString();
+        sendSetup(setupId, wallet, RunMode.RUN_MODE_LOCAL);
+        sendLink(setupId, wallet, first, clock.instant());
+        sendLink(setupId, wallet, second, clock.instant().plusSeconds(1));
+        await().atMost(Duration.ofSeconds(60)).until(() -> post(second, 3) == 202);
+        assertThat(post(first, 4)).isEqualTo(403);
+        await().atMost(Duration.ofSeconds(60)).until(() -> setupId.equals(setupOf(wallet)));
+        assertThat(rows(wallet)).singleElement()
+                .satisfies(row -> assertThat(row).containsEntry("consensusPubkey", second.pubkey));
     }
 
     @Test
@@ -88,9 +175,9 @@ class LocalSetupFlowTest {
         String cloudSetup = UUID.randomUUID().toString();
         String localSetup = UUID.randomUUID().toString();
         sendSetup(cloudSetup, node.wallet, RunMode.RUN_MODE_CLOUD);
-        sendSetup(localSetup, node.wallet, RunMode.RUN_MODE_LOCAL); // same partition key order is not guaranteed;
-        given().contentType(ContentType.JSON).body(node.signed(clock.instant(), 1))
-                .post("/api/v1/validators/heartbeat").then().statusCode(202);
+        sendSetup(localSetup, node.wallet, RunMode.RUN_MODE_LOCAL);
+        sendLink(localSetup, node.wallet, node, clock.instant());
+        await().atMost(Duration.ofSeconds(60)).until(() -> post(node, 1) == 202);
         await().atMost(Duration.ofSeconds(60)).until(() -> localSetup.equals(setupOf(node.wallet)));
     }
 

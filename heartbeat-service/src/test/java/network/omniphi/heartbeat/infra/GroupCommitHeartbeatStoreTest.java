@@ -19,7 +19,10 @@ import network.omniphi.heartbeat.domain.StoreOutcome;
 import network.omniphi.heartbeat.domain.StoreOutcome.Status;
 import network.omniphi.heartbeat.support.TestNode;
 
-/** The database-side guard alone (as another replica would meet it): conditional upsert, same-batch duplicates. */
+/**
+ * The database-side guard alone (as another replica would meet it): link check, conditional upsert, same-batch
+ * duplicates.
+ */
 @QuarkusTest
 class GroupCommitHeartbeatStoreTest {
 
@@ -28,7 +31,7 @@ class GroupCommitHeartbeatStoreTest {
 
     private static HeartbeatWrite write(TestNode node, String wallet, Instant signedAt, long height) {
         return new HeartbeatWrite(node.pubkey, wallet, Instant.now(), signedAt.truncatedTo(ChronoUnit.MICROS),
-                height, 1, 26657, 26656);
+                TestNode.rfc3339(signedAt), height, 1, 26657, 26656);
     }
 
     private StoreOutcome await(Uni<StoreOutcome> outcome) {
@@ -36,23 +39,26 @@ class GroupCommitHeartbeatStoreTest {
     }
 
     @Test
-    void conditionalUpsertRefusesOlderEqualAndForeignWallet() {
-        TestNode node = new TestNode();
+    void conditionalUpsertRefusesOlderEqualForeignWalletAndUnlinkedKeys() {
+        TestNode node = new TestNode().linked();
         Instant t = Instant.now();
         assertThat(await(store.store(write(node, node.wallet, t, 1))))
                 .isEqualTo(StoreOutcome.accepted(null, true, false));
         assertThat(await(store.store(write(node, node.wallet, t, 2))).status()).isEqualTo(Status.REPLAYED);
         assertThat(await(store.store(write(node, node.wallet, t.minusMillis(1), 2))).status())
                 .isEqualTo(Status.REPLAYED);
+        // the key is linked to its owner's wallet only
         assertThat(await(store.store(write(node, TestNode.randomWallet(), t.plusMillis(1), 2))).status())
-                .isEqualTo(Status.KEY_BOUND_ELSEWHERE);
+                .isEqualTo(Status.NOT_LINKED);
+        TestNode unlinked = new TestNode();
+        assertThat(await(store.store(write(unlinked, unlinked.wallet, t, 1))).status()).isEqualTo(Status.NOT_LINKED);
         assertThat(await(store.store(write(node, node.wallet, t.plusMillis(1), 3))))
                 .isEqualTo(StoreOutcome.accepted(null, false, false));
     }
 
     @Test
     void sameKeyTwiceInOneBatchIsWrittenInArrivalOrder() {
-        TestNode node = new TestNode();
+        TestNode node = new TestNode().linked();
         Instant t = Instant.now();
         List<StoreOutcome> outcomes = Uni.join().all(
                 store.store(write(node, node.wallet, t, 1)),

@@ -58,7 +58,7 @@ class HeightStallTest {
 
     @Test
     void stalledHeightIsFlaggedOnceAndClearedWhenItMoves() throws Throwable {
-        TestNode node = new TestNode();
+        TestNode node = new TestNode().linked();
         heartbeat(node, 100);
         chain.set(5_000_000L);
         round();

@@ -60,7 +60,7 @@ class LivenessMonitorTest {
 
     @Test
     void silentNodeGoesStaleOnceAndRecoversWhenHeartbeatsResume() throws Throwable {
-        TestNode node = new TestNode();
+        TestNode node = new TestNode().linked();
         given().contentType(ContentType.JSON).body(node.signed(clock.instant(), 100))
                 .post("/api/v1/validators/heartbeat").then().statusCode(202);
         round();

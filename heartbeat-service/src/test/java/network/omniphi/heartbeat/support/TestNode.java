@@ -35,6 +35,32 @@ public final class TestNode {
         this.wallet = wallet;
     }
 
+    /**
+     * Links this node's key to its wallet in the database, as the gateway's ConsensusKeyLinked event would, but to a
+     * setup this service has never heard of (so heartbeats are stored and bind nothing). Tests of the event flow
+     * itself send the real event instead.
+     */
+    public TestNode linked() {
+        String sql = "INSERT INTO consensus_key_links (consensus_pubkey, setup_request_id, wallet_address, linked_at)"
+                + " VALUES (?, ?, ?, now()) ON CONFLICT (consensus_pubkey) DO UPDATE SET"
+                + " setup_request_id = excluded.setup_request_id, wallet_address = excluded.wallet_address,"
+                + " released_at = NULL";
+        org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+                java.sql.PreparedStatement st = c.prepareStatement(sql)) {
+            st.setString(1, pubkey);
+            st.setString(2, java.util.UUID.randomUUID().toString());
+            st.setString(3, wallet);
+            st.executeUpdate();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not link the test node's key", e);
+        }
+        return this;
+    }
+
     public static String randomWallet() {
         byte[] account = new byte[20];
         RANDOM.nextBytes(account);

@@ -12,14 +12,15 @@ public final class PublicPaths {
 
     /**
      * True for routes that need a wallet token: everything under /api/v1/validators except POST heartbeat (signed by
-     * the node's consensus key instead). Health, /q/*, /docs, /openapi and /api/v1/auth/* stay public.
+     * the node's consensus key instead) and GET heartbeat (a key's last heartbeat time, public like the chain's own
+     * liveness data). Health, /q/*, /docs, /openapi and /api/v1/auth/* stay public.
      */
     public static boolean requiresToken(String method, String path) {
         String p = normalise(path);
         if (!p.equals(VALIDATORS) && !p.startsWith(VALIDATORS + "/")) {
             return false;
         }
-        return !(p.equals(HEARTBEAT) && "POST".equals(method));
+        return !(p.equals(HEARTBEAT) && ("POST".equals(method) || "GET".equals(method)));
     }
 
     /** Health and management endpoints: probes must never be throttled. */

@@ -1,0 +1,14 @@
+package network.omniphi.gateway.api.dto;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Body of {@code POST /api/v1/validators/setup-requests/{id}/consensus-key}. Unknown fields are refused. */
+@Schema(name = "LinkConsensusKeyRequest", example = """
+        {"consensusPubkey":"11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=",\
+        "signature":"<base64 of the 64-byte ed25519 signature over the canonical link document>"}""")
+public record LinkConsensusKeyBody(
+        @Schema(description = "Standard base64 of the node's 32-byte ed25519 consensus public key", required = true) String consensusPubkey,
+        @Schema(description = "Standard base64 of the 64-byte ed25519 signature by that key over the UTF-8 bytes of"
+                + " {\"chainId\":\"<chain id>\",\"purpose\":\"omniphi/link-consensus-key/v1\",\"setupRequestId\":\"<id>\","
+                + "\"walletAddress\":\"<owner>\"} (keys sorted, no spaces)", required = true) String signature) {
+}

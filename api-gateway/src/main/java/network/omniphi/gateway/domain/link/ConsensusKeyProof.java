@@ -1,0 +1,121 @@
+package network.omniphi.gateway.domain.link;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
+
+import network.omniphi.commons.error.FieldError;
+import network.omniphi.gateway.domain.GatewayException;
+
+/**
+ * The proof that links a consensus key to a local setup (DESIGN.md "Local mode key link"): an ed25519 signature by the
+ * consensus key over the UTF-8 bytes of the canonical JSON
+ * {@code {"chainId":"<chain id>","purpose":"omniphi/link-consensus-key/v1","setupRequestId":"<id>","walletAddress":"<owner>"}}
+ * (keys sorted by code point, no whitespace). Binding the chain id, the setup id and the owner's wallet into the
+ * signed bytes means a proof cannot be replayed for another chain, another setup or another wallet.
+ * <p>
+ * Ed25519 is RFC 8032 (pure Ed25519, no prehash, no context), as CometBFT uses it for consensus keys
+ * ({@code crypto/ed25519/ed25519.go}, v0.38) and as Cosmos SDK encodes them ({@code /cosmos.crypto.ed25519.PubKey},
+ * 32 bytes, {@code crypto/keys/ed25519/ed25519.go}, v0.50). Verification is BouncyCastle's RFC 8032 implementation,
+ * which refuses non-canonical S values and keys that do not decode to a curve point.
+ */
+public record ConsensusKeyProof(String consensusPubkey, byte[] publicKey, byte[] signature) {
+
+    public static final String PURPOSE = "omniphi/link-consensus-key/v1";
+    static final int PUBLIC_KEY_BYTES = 32;
+    static final int SIGNATURE_BYTES = 64;
+
+    static {
+        Ed25519.precompute();
+    }
+
+    /**
+     * Reads the two body fields: each must be present and the canonical (padded, standard alphabet) base64 of exactly
+     * 32 (key) or 64 (signature) bytes. Every wrong field is named; nothing is checked against state here.
+     */
+    public static ConsensusKeyProof parse(String consensusPubkey, String signature) {
+        List<FieldError> errors = new ArrayList<>();
+        Optional<byte[]> key = field("consensusPubkey", consensusPubkey, PUBLIC_KEY_BYTES,
+                "must be the standard base64 of a 32-byte ed25519 public key", errors);
+        Optional<byte[]> sig = field("signature", signature, SIGNATURE_BYTES,
+                "must be the standard base64 of a 64-byte ed25519 signature", errors);
+        if (!errors.isEmpty()) {
+            throw new GatewayException.InvalidRequest(errors);
+        }
+        return new ConsensusKeyProof(consensusPubkey, key.orElseThrow(), sig.orElseThrow());
+    }
+
+    /** The exact bytes the consensus key signs for this chain, setup and owner. */
+    public static byte[] canonicalDocument(String chainId, UUID setupRequestId, String walletAddress) {
+        String json = "{\"chainId\":" + jsonString(chainId)
+                + ",\"purpose\":" + jsonString(PURPOSE)
+                + ",\"setupRequestId\":" + jsonString(setupRequestId.toString())
+                + ",\"walletAddress\":" + jsonString(walletAddress) + "}";
+        return json.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Whether the signature verifies with the key over the canonical document of this chain, setup and owner. */
+    public boolean verifies(String chainId, UUID setupRequestId, String walletAddress) {
+        byte[] doc = canonicalDocument(chainId, setupRequestId, walletAddress);
+        return Ed25519.verify(signature, 0, publicKey, 0, doc, 0, doc.length);
+    }
+
+    private static Optional<byte[]> field(String name, String text, int size, String message,
+            List<FieldError> errors) {
+        if (text == null) {
+            errors.add(new FieldError(name, "is required"));
+            return Optional.empty();
+        }
+        Optional<byte[]> bytes = canonicalBase64(text, size);
+        if (bytes.isEmpty()) {
+            errors.add(new FieldError(name, message));
+        }
+        return bytes;
+    }
+
+    /** Canonical base64: decodes to {@code size} bytes and re-encodes to exactly the same text. */
+    static Optional<byte[]> canonicalBase64(String text, int size) {
+        try {
+            byte[] bytes = Base64.getDecoder().decode(text);
+            if (bytes.length == size && Base64.getEncoder().encodeToString(bytes).equals(text)) {
+                return Optional.of(bytes);
+            }
+        } catch (IllegalArgumentException e) {
+            // not base64: reported by the caller
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A JSON string as JSON.stringify / Jackson write it: quotes, backslash and control characters escaped. The values
+     * signed here (chain ids, UUIDs, bech32 addresses) never need escaping, but the rule is total.
+     */
+    static String jsonString(String value) {
+        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}

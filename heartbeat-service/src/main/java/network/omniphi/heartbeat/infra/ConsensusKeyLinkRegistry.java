@@ -1,0 +1,116 @@
+package network.omniphi.heartbeat.infra;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import org.jboss.logging.Logger;
+
+import io.smallrye.mutiny.Uni;
+
+import network.omniphi.commons.events.EventMetas;
+import network.omniphi.proto.events.v1.ConsensusKeyLinked;
+
+/**
+ * Keeps {@code consensus_key_links} from the gateway's ConsensusKeyLinked events (call inside the consumer's
+ * transaction). The gateway is the authority: it links a key to one live setup at a time (unique index) and only a
+ * pending local setup's owner can link. Events of one setup arrive in order (same Kafka key); events of different
+ * setups may not, so a link older than the key's stored one is ignored, and a stop that arrived first wins.
+ */
+@ApplicationScoped
+public class ConsensusKeyLinkRegistry {
+
+    private static final Logger LOG = Logger.getLogger(ConsensusKeyLinkRegistry.class);
+
+    private final Clock clock;
+
+    public ConsensusKeyLinkRegistry(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Uni<Void> linked(ConsensusKeyLinked event) {
+        Instant linkedAt = event.hasLinkedAt() ? EventMetas.instant(event.getLinkedAt()) : clock.instant();
+        String setupId = event.getSetupRequestId();
+        return setup(event, linkedAt).flatMap(setup -> {
+            if (LocalSetupEntity.STOPPED.equals(setup.status)) {
+                LOG.infof("ignoring the link of stopped setup %s", setupId);
+                return Uni.createFrom().voidItem();
+            }
+            return ConsensusKeyLinkEntity.<ConsensusKeyLinkEntity>findById(event.getConsensusPubkey(),
+                    LockModeType.PESSIMISTIC_WRITE).flatMap(current -> {
+                        if (current != null && current.linkedAt.isAfter(linkedAt)
+                                && !current.setupRequestId.equals(setupId)) {
+                            LOG.infof("ignoring an older link of a key now linked to setup %s",
+                                    current.setupRequestId);
+                            return Uni.createFrom().voidItem();
+                        }
+                        return replaceOtherKeys(setup, event.getConsensusPubkey())
+                                .flatMap(v -> store(current, event, linkedAt))
+                                .flatMap(v -> dropHistory(event.getConsensusPubkey(), event.getWalletAddress(),
+                                        setupId));
+                    });
+        });
+    }
+
+    /** Releases the live link of a stopped setup (its key's heartbeats are refused from now on). */
+    public Uni<Void> release(String setupRequestId) {
+        return ConsensusKeyLinkEntity.update("releasedAt = ?1 where setupRequestId = ?2 and releasedAt is null",
+                clock.instant(), setupRequestId).replaceWithVoid();
+    }
+
+    /** The local setup row, created pending when the link overtook the setup event (the link carries the owner). */
+    private Uni<LocalSetupEntity> setup(ConsensusKeyLinked event, Instant linkedAt) {
+        return LocalSetupEntity.<LocalSetupEntity>findById(event.getSetupRequestId(), LockModeType.PESSIMISTIC_WRITE)
+                .flatMap(existing -> {
+                    if (existing != null) {
+                        return Uni.createFrom().item(existing);
+                    }
+                    LocalSetupEntity setup = new LocalSetupEntity();
+                    setup.setupRequestId = event.getSetupRequestId();
+                    setup.walletAddress = event.getWalletAddress();
+                    setup.status = LocalSetupEntity.PENDING;
+                    setup.requestedAt = linkedAt;
+                    return setup.persist().replaceWith(setup);
+                });
+    }
+
+    /**
+     * A re-link of a pending setup replaces its key: the old key's link is released, and a binding the old key made
+     * before the gateway saw it is undone (the gateway moves a local setup only on the first heartbeat of its linked
+     * key, so it is still pending there).
+     */
+    private Uni<Void> replaceOtherKeys(LocalSetupEntity setup, String key) {
+        return ConsensusKeyLinkEntity.update(
+                "releasedAt = ?1 where setupRequestId = ?2 and consensusPubkey <> ?3 and releasedAt is null",
+                clock.instant(), setup.setupRequestId, key)
+                .flatMap(n -> {
+                    if (!LocalSetupEntity.BOUND.equals(setup.status) || key.equals(setup.consensusPubkey)) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    setup.status = LocalSetupEntity.PENDING;
+                    setup.consensusPubkey = null;
+                    setup.boundAt = null;
+                    return HeartbeatEntity.update("setupRequestId = null where setupRequestId = ?1",
+                            setup.setupRequestId).replaceWithVoid();
+                });
+    }
+
+    private Uni<Void> store(ConsensusKeyLinkEntity current, ConsensusKeyLinked event, Instant linkedAt) {
+        ConsensusKeyLinkEntity link = current != null ? current : new ConsensusKeyLinkEntity();
+        link.consensusPubkey = event.getConsensusPubkey();
+        link.setupRequestId = event.getSetupRequestId();
+        link.walletAddress = event.getWalletAddress();
+        link.linkedAt = linkedAt;
+        link.releasedAt = null;
+        return link.persistAndFlush().replaceWithVoid();
+    }
+
+    /** The key's row from an earlier link (another wallet or setup) is history that must not leak into this one. */
+    private static Uni<Void> dropHistory(String key, String wallet, String setupId) {
+        return HeartbeatEntity.delete("consensusPubkey = ?1 and (walletAddress <> ?2"
+                + " or (setupRequestId is not null and setupRequestId <> ?3))", key, wallet, setupId)
+                .replaceWithVoid();
+    }
+}
