@@ -6,6 +6,8 @@
 //       prints {"canonicalDocument","consensusPubkey","signature"} (standard base64)
 //   node link-proof.mjs vectors
 //       prints the golden vectors the Java tests check (testdata/link-proof/vectors.json)
+//   node link-proof.mjs heartbeat --seed <64 hex> --wallet <omni1...> [--height N]
+//       prints a heartbeat body signed now (docs/heartbeat-protocol.md), for trying the API by hand
 //
 // Canonical document: UTF-8 of JSON.stringify of {chainId, purpose, setupRequestId, walletAddress} with the keys
 // inserted in code-point order (JSON.stringify keeps insertion order and writes no whitespace).
@@ -22,12 +24,27 @@ export function canonicalDocument(chainId, setupRequestId, walletAddress) {
   return JSON.stringify(sorted);
 }
 
-export function linkProof(seedHex, chainId, setupRequestId, walletAddress) {
+function keyOf(seedHex) {
   const seed = Buffer.from(seedHex, 'hex');
   if (seed.length !== 32) throw new Error('seed must be 32 bytes of hex');
   const key = createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
   const spki = createPublicKey(key).export({ format: 'der', type: 'spki' });
-  const publicKey = spki.subarray(spki.length - 32);
+  return { key, publicKey: spki.subarray(spki.length - 32) };
+}
+
+// A heartbeat body: the canonical JSON of the seven fields (keys sorted, no whitespace) signed, plus the signature.
+export function heartbeat(seedHex, walletAddress, blockHeight) {
+  const { key, publicKey } = keyOf(seedHex);
+  const fields = {
+    blockHeight, consensusPubkey: publicKey.toString('base64'), localP2pPort: 26656, localRpcPort: 26657,
+    timestamp: new Date().toISOString(), uptimeSeconds: 60, walletAddress,
+  };
+  const signature = sign(null, Buffer.from(JSON.stringify(fields), 'utf8'), key);
+  return { ...fields, signature: signature.toString('base64') };
+}
+
+export function linkProof(seedHex, chainId, setupRequestId, walletAddress) {
+  const { key, publicKey } = keyOf(seedHex);
   const doc = canonicalDocument(chainId, setupRequestId, walletAddress);
   const signature = sign(null, Buffer.from(doc, 'utf8'), key);
   if (!verify(null, Buffer.from(doc, 'utf8'), createPublicKey(key), signature)) throw new Error('self-check failed');
@@ -66,7 +83,11 @@ if (command === 'vectors') {
 } else if (command === 'sign') {
   const proof = linkProof(arg(args, '--seed'), arg(args, '--chain-id'), arg(args, '--setup'), arg(args, '--wallet'));
   process.stdout.write(JSON.stringify(proof) + '\n');
+} else if (command === 'heartbeat') {
+  const height = args.includes('--height') ? Number(arg(args, '--height')) : 1;
+  process.stdout.write(JSON.stringify(heartbeat(arg(args, '--seed'), arg(args, '--wallet'), height)) + '\n');
 } else if (command !== undefined || process.argv[1].endsWith('link-proof.mjs')) {
-  process.stderr.write('usage: link-proof.mjs vectors | sign --seed HEX --chain-id ID --setup UUID --wallet ADDR\n');
+  process.stderr.write('usage: link-proof.mjs vectors | sign --seed HEX --chain-id ID --setup UUID --wallet ADDR'
+    + ' | heartbeat --seed HEX --wallet ADDR [--height N]\n');
   process.exit(2);
 }

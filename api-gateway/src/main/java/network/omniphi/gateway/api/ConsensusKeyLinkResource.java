@@ -44,7 +44,7 @@ public class ConsensusKeyLinkResource {
     @POST
     @Path("/setup-requests/{id}/consensus-key")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Link the node's consensus key to a pending local setup (proof signed by that key)")
+    @Operation(operationId = "linkConsensusKey", summary = "Link the node's consensus key to a pending local setup (proof signed by that key)")
     @APIResponse(responseCode = "200", description = "Linked (or already linked to this key): {setupRequest}")
     @APIResponse(responseCode = "400", description = "Invalid or unknown field (invalid-request), or the signature does"
             + " not verify over the canonical link document (link-proof-invalid)")

@@ -67,7 +67,7 @@ public class HeartbeatResource {
      */
     @GET
     @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
-    @Operation(summary = "Last accepted heartbeat of a consensus key (the local agent's one-signer check)")
+    @Operation(operationId = "getLastHeartbeat", summary = "Last accepted heartbeat of a consensus key (the local agent's one-signer check)")
     @APIResponse(responseCode = "200", description = "{consensusPubkey, lastHeartbeatTimestamp, lastReceivedAt}")
     @APIResponse(responseCode = "400", description = "consensusPubkey missing or not the standard base64 of 32 bytes")
     @APIResponse(responseCode = "404", description = "No heartbeat of this key is known (heartbeat-not-found)")
