@@ -19,7 +19,9 @@ import network.omniphi.proto.events.v1.RunMode;
 import network.omniphi.proto.events.v1.SetupRequested;
 import network.omniphi.provisioning.config.ProvisioningConfig;
 import network.omniphi.provisioning.domain.NodeChange;
+import network.omniphi.provisioning.domain.NodeLifecycle;
 import network.omniphi.provisioning.domain.NodeSpecRules;
+import network.omniphi.provisioning.domain.NodeStatus;
 import network.omniphi.provisioning.domain.ProvisioningException;
 import network.omniphi.provisioning.domain.Transition;
 import network.omniphi.provisioning.domain.ValidatorNode;
@@ -28,7 +30,9 @@ import network.omniphi.provisioning.infra.persistence.NodeRepository;
 /**
  * {@code validator.setup.requested}: a cloud setup becomes one node (row + {@code provisioning} event, one
  * transaction). Deduplicated on event id; a retried request with a new event id finds the existing node by setup id
- * and changes nothing, so no second node can ever be created.
+ * and changes nothing, so no second node can ever be created. Nor any node for a setup stopped before its request
+ * arrived: the stop left a stopped record under the setup id ({@link StopRequestedConsumer}). A request the gateway's
+ * overdue sweep re-sent ({@code redrive > 0}) for an existing node is answered with the node's current state.
  */
 @ApplicationScoped
 public class SetupRequestedConsumer {
@@ -39,14 +43,16 @@ public class SetupRequestedConsumer {
     private final InboxRepository inbox;
     private final NodeRepository nodes;
     private final ReconcileLoop loop;
+    private final NodeLifecycle lifecycle;
     private final ProvisioningConfig config;
     private final Clock clock;
 
     public SetupRequestedConsumer(InboxRepository inbox, NodeRepository nodes, ReconcileLoop loop,
-            ProvisioningConfig config, Clock clock) {
+            NodeLifecycle lifecycle, ProvisioningConfig config, Clock clock) {
         this.inbox = inbox;
         this.nodes = nodes;
         this.loop = loop;
+        this.lifecycle = lifecycle;
         this.config = config;
         this.clock = clock;
     }
@@ -76,8 +82,15 @@ public class SetupRequestedConsumer {
             return Uni.createFrom().item(false);
         }
         return nodes.node(event.getSetupRequestId()).flatMap(existing -> {
+            if (existing != null && event.getRedrive() > 0) {
+                LOG.infof("setup %s re-sent by the gateway (re-drive %d): announcing node %s as %s",
+                        existing.setupRequestId(), event.getRedrive(), existing.name(), existing.status());
+                return nodes.announce(lifecycle.announcement(existing)).replaceWith(true);
+            }
             if (existing != null) {
-                LOG.infof("setup %s already has node %s; nothing to do", existing.setupRequestId(), existing.name());
+                LOG.infof(existing.status() == NodeStatus.STOPPED && existing.consensusPubkey() == null
+                        ? "setup %s was stopped before its node %s was provisioned; nothing is created"
+                        : "setup %s already has node %s; nothing to do", existing.setupRequestId(), existing.name());
                 return Uni.createFrom().item(false);
             }
             return nodes.create(newNode(event)).replaceWith(true);

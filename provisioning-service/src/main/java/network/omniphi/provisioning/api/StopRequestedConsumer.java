@@ -1,5 +1,7 @@
 package network.omniphi.provisioning.api;
 
+import java.time.Clock;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -15,13 +17,17 @@ import network.omniphi.commons.inbox.ApplyRetry;
 import network.omniphi.commons.inbox.InboxRepository;
 import network.omniphi.proto.events.v1.RunMode;
 import network.omniphi.proto.events.v1.StopRequested;
+import network.omniphi.provisioning.config.ProvisioningConfig;
 import network.omniphi.provisioning.domain.NodeLifecycle;
 import network.omniphi.provisioning.infra.persistence.NodeRepository;
 
 /**
  * {@code validator.stop.requested}: marks the node to stop and announces {@code stopping} in one transaction; the
  * reconcile loop then scales it to zero (or ends the process), keeping the volume and key, and announces
- * {@code stopped}.
+ * {@code stopped}. The setup and stop commands travel on different topics, so a stop can arrive before the setup
+ * request: then a stopped record is stored (and {@code stopped} announced) that the setup request finds later, so no
+ * node is ever created for it. Stopping a stopped or stopping node changes nothing: the command is idempotent; a stop
+ * the gateway's overdue sweep re-sent ({@code redrive > 0}) is answered with the node's current state.
  */
 @ApplicationScoped
 public class StopRequestedConsumer {
@@ -33,13 +39,17 @@ public class StopRequestedConsumer {
     private final NodeRepository nodes;
     private final NodeLifecycle lifecycle;
     private final ReconcileLoop loop;
+    private final ProvisioningConfig config;
+    private final Clock clock;
 
     public StopRequestedConsumer(InboxRepository inbox, NodeRepository nodes, NodeLifecycle lifecycle,
-            ReconcileLoop loop) {
+            ReconcileLoop loop, ProvisioningConfig config, Clock clock) {
         this.inbox = inbox;
         this.nodes = nodes;
         this.lifecycle = lifecycle;
         this.loop = loop;
+        this.config = config;
+        this.clock = clock;
     }
 
     @Incoming("stop-requested")
@@ -63,13 +73,21 @@ public class StopRequestedConsumer {
     }
 
     private Uni<Boolean> apply(StopRequested event) {
-        if (event.getRunMode() == RunMode.RUN_MODE_LOCAL) {
+        if (event.getRunMode() == RunMode.RUN_MODE_LOCAL || event.getSetupRequestId().isBlank()) {
             return Uni.createFrom().item(false);
         }
         return nodes.node(event.getSetupRequestId()).flatMap(node -> {
             if (node == null) {
-                LOG.infof("stop for setup %s without a node; ignored", event.getSetupRequestId());
-                return Uni.createFrom().item(false);
+                LOG.infof("stop for setup %s before its setup request: recorded as stopped, no node will be created",
+                        event.getSetupRequestId());
+                String provider = event.getProvider().isBlank() ? "omniphi_cloud" : event.getProvider();
+                return nodes.create(lifecycle.stopBeforeProvisioning(event.getSetupRequestId(),
+                        config.defaultChainId(), provider, clock.instant())).replaceWith(false);
+            }
+            if (event.getRedrive() > 0 && lifecycle.stopRequested(node).isEmpty()) {
+                LOG.infof("stop of setup %s re-sent by the gateway (re-drive %d): announcing node %s as %s",
+                        node.setupRequestId(), event.getRedrive(), node.name(), node.status());
+                return nodes.announce(lifecycle.announcement(node)).replaceWith(true);
             }
             return lifecycle.stopRequested(node).map(nodes::apply).orElse(Uni.createFrom().item(false));
         });

@@ -60,12 +60,50 @@ public final class NodeLifecycle {
         return Optional.of(Transition.of(node.withStatus(NodeStatus.STOPPED), new NodeChange.Stopped()));
     }
 
-    /** The stop command: any live node goes to STOPPING (announced once); stopped or stopping nodes stay. */
+    /**
+     * The stop command: any live node goes to STOPPING (announced once); stopped or stopping nodes stay. A failed
+     * node is stopped too, so that a stop accepted in any state ends in {@code stopped}.
+     */
     public Optional<Transition> stopRequested(ValidatorNode node) {
         if (node.status() == NodeStatus.STOPPING || node.status() == NodeStatus.STOPPED) {
             return Optional.empty();
         }
         return Optional.of(Transition.of(node.stopRequested(), new NodeChange.Stopping()));
+    }
+
+    /**
+     * The stop command for a setup the provisioner has no node for yet (its setup request is still on the other
+     * topic): a stopped record (a tombstone) that a later setup request finds, so no workload is ever created for
+     * it. Announces {@code stopped} at once: nothing runs.
+     */
+    public Transition stopBeforeProvisioning(String setupRequestId, String chainId, String provider, Instant now) {
+        return Transition.of(ValidatorNode.stoppedBeforeProvisioning(setupRequestId, chainId, provider, now),
+                new NodeChange.Stopped());
+    }
+
+    /**
+     * The node's current state as events, changing nothing: the answer to a command the gateway's overdue sweep
+     * re-sent because it never saw the outcome (docs/adr/0007-overdue-setup-sweep.md). Consumers apply node events
+     * idempotently (only legal moves, older events ignored), so announcing a state again is harmless.
+     */
+    public Transition announcement(ValidatorNode node) {
+        NodeChange[] changes = switch (node.status()) {
+            case PROVISIONING -> new NodeChange[]{new NodeChange.Provisioning()};
+            case SYNCING, RUNNING, UNHEALTHY -> node.status() == NodeStatus.RUNNING
+                    ? new NodeChange[]{provisioned(node)}
+                    : new NodeChange[]{provisioned(node), new NodeChange.HealthChanged(node.status(),
+                            node.latestHeight(), node.status() == NodeStatus.SYNCING, node.lastHealthCheck(),
+                            "as last checked")};
+            case STOPPING -> new NodeChange[]{new NodeChange.Stopping()};
+            case STOPPED -> new NodeChange[]{new NodeChange.Stopped()};
+            case FAILED -> new NodeChange[]{new NodeChange.Failed(
+                    node.failureReason() == null ? "node failed" : node.failureReason())};
+        };
+        return Transition.of(node, changes);
+    }
+
+    private static NodeChange provisioned(ValidatorNode node) {
+        return new NodeChange.Provisioned(node.consensusPubkey(), node.endpoints(), node.latestHeight());
     }
 
     private Optional<Transition> provisioning(ValidatorNode node, RuntimeReport report,

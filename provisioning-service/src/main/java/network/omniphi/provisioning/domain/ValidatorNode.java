@@ -22,6 +22,17 @@ public record ValidatorNode(String setupRequestId, String name, String moniker, 
                 NodeStatus.PROVISIONING, null, Endpoints.NONE, 0, null, null, now, 0);
     }
 
+    /**
+     * The record of a setup that was stopped before its setup request reached the provisioner (the two commands
+     * travel on different topics, so a stop can arrive first): already stopped and never to run. A setup request
+     * that arrives later finds this row by setup id and creates nothing, so no workload is ever made for it.
+     */
+    public static ValidatorNode stoppedBeforeProvisioning(String setupRequestId, String chainId, String provider,
+            Instant now) {
+        return new ValidatorNode(setupRequestId, NodeNames.nodeName(setupRequestId), "", chainId, provider, false,
+                NodeStatus.STOPPED, null, Endpoints.NONE, 0, null, null, now, 0);
+    }
+
     public ValidatorNode withStatus(NodeStatus next) {
         return new ValidatorNode(setupRequestId, name, moniker, chainId, provider, desiredRunning, next,
                 consensusPubkey, endpoints, latestHeight, lastHealthCheck, failureReason, createdAt, version);

@@ -142,4 +142,44 @@ class NodeLifecycleTest {
         assertThat(t.node().failureReason()).isEqualTo(((NodeChange.Failed) t.changes().get(0)).reason());
         return t.node().failureReason();
     }
+
+    @Test
+    void aStopBeforeTheSetupRequestIsAStoppedRecordThatNeverRunsAndAnnouncesStopped() {
+        Transition t = lifecycle.stopBeforeProvisioning("s-2", "omniphi-devnet-1", "omniphi_cloud", CREATED);
+
+        assertThat(t.node()).isEqualTo(new ValidatorNode("s-2", NodeNames.nodeName("s-2"), "", "omniphi-devnet-1",
+                "omniphi_cloud", false, NodeStatus.STOPPED, null, Endpoints.NONE, 0, null, null, CREATED, 0));
+        assertThat(t.changes()).containsExactly(new NodeChange.Stopped());
+        assertThat(lifecycle.stopRequested(t.node())).as("a second stop changes nothing").isEmpty();
+    }
+
+    @Test
+    void everyLiveStateIncludingFailedGoesToStoppingOnceOnAStop() {
+        for (ValidatorNode live : new ValidatorNode[]{node, node.provisioned(PUBKEY, READY.endpoints(), 10, CREATED),
+                node.failed("crash loop"), node.failed("crash loop").halted()}) {
+            Transition t = lifecycle.stopRequested(live).orElseThrow();
+            assertThat(t.node().status()).isEqualTo(NodeStatus.STOPPING);
+            assertThat(t.node().desiredRunning()).isFalse();
+            assertThat(t.changes()).containsExactly(new NodeChange.Stopping());
+            assertThat(lifecycle.stopRequested(t.node())).isEmpty();
+        }
+    }
+
+    @Test
+    void anAnnouncementRepeatsTheCurrentStateAndChangesNothing() {
+        ValidatorNode running = node.provisioned(PUBKEY, READY.endpoints(), 10, CREATED);
+        assertThat(lifecycle.announcement(node).changes()).containsExactly(new NodeChange.Provisioning());
+        assertThat(lifecycle.announcement(running)).isEqualTo(Transition.of(running,
+                new NodeChange.Provisioned(PUBKEY, READY.endpoints(), 10)));
+        ValidatorNode unhealthy = running.checked(NodeStatus.UNHEALTHY, 12, CREATED.plusSeconds(5));
+        assertThat(lifecycle.announcement(unhealthy).changes()).containsExactly(
+                new NodeChange.Provisioned(PUBKEY, READY.endpoints(), 12),
+                new NodeChange.HealthChanged(NodeStatus.UNHEALTHY, 12, false, CREATED.plusSeconds(5),
+                        "as last checked"));
+        assertThat(lifecycle.announcement(node.stopRequested()).changes()).containsExactly(new NodeChange.Stopping());
+        assertThat(lifecycle.announcement(node.stopRequested().withStatus(NodeStatus.STOPPED)).changes())
+                .containsExactly(new NodeChange.Stopped());
+        assertThat(lifecycle.announcement(node.failed("crash loop")).changes())
+                .containsExactly(new NodeChange.Failed("crash loop"));
+    }
 }

@@ -45,8 +45,21 @@ public final class KubernetesNodeRuntime implements NodeRuntime {
         return reconcile(node, true);
     }
 
+    /**
+     * Scales the node to zero, keeping its volume. A node whose custom resource was never created (stopped before
+     * its first reconcile) has nothing to stop, and nothing is created for it: the custom resource is always applied
+     * first, so without it there are no children either.
+     */
     @Override
     public RuntimeReport stop(ValidatorNode node) {
+        try {
+            if (client.resources(ValidatorNodeResource.class).inNamespace(settings.namespace()).withName(node.name())
+                    .get() == null) {
+                return RuntimeReport.stopped();
+            }
+        } catch (KubernetesClientException e) {
+            throw new ProvisioningException.RuntimeUnavailable("Kubernetes API error " + e.getCode(), e);
+        }
         return reconcile(node, false);
     }
 
