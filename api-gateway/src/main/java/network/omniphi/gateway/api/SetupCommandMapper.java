@@ -5,6 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import network.omniphi.commons.error.FieldError;
+import network.omniphi.commons.json.JsonNumbers;
 import network.omniphi.gateway.api.dto.CreateSetupRequestBody;
 import network.omniphi.gateway.domain.GatewayException;
 import network.omniphi.gateway.domain.NewSetup;
@@ -28,6 +29,11 @@ final class SetupCommandMapper {
             return null;
         }
         if (node.isNumber()) {
+            // bounds before rendering: toPlainString of 1e999999999 would build a billion digits
+            if (!JsonNumbers.withinBounds(node.decimalValue())) {
+                throw new GatewayException.InvalidRequest(
+                        List.of(new FieldError("commissionRate", JsonNumbers.MESSAGE)));
+            }
             return node.decimalValue().toPlainString();
         }
         if (node.isTextual()) {

@@ -10,7 +10,7 @@ import io.smallrye.config.WithDefault;
 public interface HttpGuardConfig {
 
     /** Largest request body in bytes answered with problem+json 413 (keep equal to quarkus.http.limits.max-body-size). */
-    @WithDefault("65536")
+    @WithDefault("131072")
     long maxBodyBytes();
 
     /** Path prefixes whose answers keep their own Content-Security-Policy (the OpenAPI UI needs scripts). */

@@ -2,7 +2,6 @@ package network.omniphi.gateway.domain;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -19,7 +18,11 @@ public final class ChainTxRules {
     private ChainTxRules() {
     }
 
-    public static List<FieldError> check(CreateValidatorTxCommand cmd, BigDecimal commissionRate, String bondDenom) {
+    /**
+     * The checks that need no state: shapes, ranges and cross-field rules of the request alone. They run before the
+     * setup is read, so a bad body is 400 whatever state the setup is in (or whether it exists).
+     */
+    public static List<FieldError> check(CreateValidatorTxCommand cmd, String bondDenom) {
         List<FieldError> errors = new ArrayList<>();
         if (cmd.selfDelegationDenom() == null || !DENOM.matcher(cmd.selfDelegationDenom()).matches()) {
             errors.add(new FieldError("selfDelegation.denom", "is required and must be a valid denom"));
@@ -34,19 +37,26 @@ public final class ChainTxRules {
         }
         BigDecimal max = rate("maxRate", cmd.maxRate(), errors);
         BigDecimal change = rate("maxChangeRate", cmd.maxChangeRate(), errors);
-        if (max != null && commissionRate.compareTo(max) > 0) {
-            errors.add(new FieldError("maxRate", "must be at least the setup's commission rate "
-                    + commissionRate.stripTrailingZeros().toPlainString()));
-        }
         if (max != null && change != null && change.compareTo(max) > 0) {
             errors.add(new FieldError("maxChangeRate", "must not exceed maxRate"));
         }
         if (cmd.signMode() != null && !cmd.signMode().equals("direct") && !cmd.signMode().equals("amino")) {
             errors.add(new FieldError("signMode", "must be 'direct' or 'amino'"));
         }
-        bytes("identity", cmd.identity(), 3000, errors);
-        bytes("securityContact", cmd.securityContact(), 140, errors);
+        TextFields.check("identity", cmd.identity(), 3000, errors);
+        TextFields.checkIdentity("identity", cmd.identity(), errors);
+        TextFields.check("securityContact", cmd.securityContact(), 140, errors);
         return errors;
+    }
+
+    /** The one check against the setup: its commission rate can never exceed maxRate (x/staking). */
+    public static List<FieldError> checkAgainst(CreateValidatorTxCommand cmd, BigDecimal commissionRate) {
+        BigDecimal max = new BigDecimal(cmd.maxRate());
+        if (commissionRate.compareTo(max) > 0) {
+            return List.of(new FieldError("maxRate", "must be at least the setup's commission rate "
+                    + commissionRate.stripTrailingZeros().toPlainString()));
+        }
+        return List.of();
     }
 
     private static boolean integer(String field, String value, List<FieldError> errors) {
@@ -68,11 +78,5 @@ public final class ChainTxRules {
             return null;
         }
         return rate;
-    }
-
-    private static void bytes(String field, String value, int max, List<FieldError> errors) {
-        if (value != null && value.getBytes(StandardCharsets.UTF_8).length > max) {
-            errors.add(new FieldError(field, "must be at most " + max + " UTF-8 bytes"));
-        }
     }
 }

@@ -31,11 +31,15 @@ public class ChainTxService {
     }
 
     public Uni<UnsignedCreateValidatorTx> build(UUID setupId, CreateValidatorTxCommand cmd) {
+        List<FieldError> invalid = ChainTxRules.check(cmd, bondDenom);
+        if (!invalid.isEmpty()) {
+            return Uni.createFrom().failure(new GatewayException.InvalidRequest(invalid));
+        }
         return views.view(setupId)
                 .onItem().ifNull().failWith(() -> new GatewayException.SetupNotFound(setupId.toString()))
                 .flatMap(view -> {
                     SetupRequest setup = view.setupRequest();
-                    List<FieldError> errors = ChainTxRules.check(cmd, setup.commissionRate(), bondDenom);
+                    List<FieldError> errors = ChainTxRules.checkAgainst(cmd, setup.commissionRate());
                     if (!errors.isEmpty()) {
                         return Uni.createFrom().failure(new GatewayException.InvalidRequest(errors));
                     }

@@ -1,7 +1,6 @@
 package network.omniphi.gateway.domain;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -11,7 +10,9 @@ import network.omniphi.commons.error.FieldError;
 
 /**
  * Stateless checks of a setup request by the Cosmos rules of DESIGN.md: bech32 wallet address with checksum, the
- * description byte limits of x/staking (UTF-8 bytes, not characters), commission as an 18-decimal LegacyDec in [0,1].
+ * description byte limits of x/staking (UTF-8 bytes, not characters) and allowed characters ({@link TextFields}),
+ * website as an absolute http(s) URL, commission as an 18-decimal LegacyDec in [0,1]. They run before any state is
+ * read, so a bad body is 400 whatever the wallet's setups are.
  */
 public final class SetupRules {
 
@@ -20,8 +21,6 @@ public final class SetupRules {
     public static final int DETAILS_MAX_BYTES = 280;
     public static final int DEC_PRECISION = 18;
     private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,30}(\\.[0-9]{1,40})?");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
-    private static final Pattern WHITESPACE = Pattern.compile("\\s");
 
     private SetupRules() {
     }
@@ -31,11 +30,8 @@ public final class SetupRules {
         List<FieldError> errors = new ArrayList<>();
         checkWallet(cmd.walletAddress(), policy.accountPrefix(), "walletAddress", errors);
         checkMoniker(cmd.validatorName(), errors);
-        checkText("website", cmd.website(), WEBSITE_MAX_BYTES, errors);
-        if (cmd.website() != null && WHITESPACE.matcher(cmd.website()).find()) {
-            errors.add(new FieldError("website", "must not contain white space"));
-        }
-        checkText("description", cmd.description(), DETAILS_MAX_BYTES, errors);
+        TextFields.checkWebsite("website", cmd.website(), WEBSITE_MAX_BYTES, errors);
+        TextFields.check("description", cmd.description(), DETAILS_MAX_BYTES, errors);
         checkCommission(cmd.commissionRate(), errors);
         checkRunModeAndProvider(cmd.runMode(), cmd.provider(), policy, errors);
         return errors;
@@ -68,38 +64,7 @@ public final class SetupRules {
         if (!moniker.strip().equals(moniker)) {
             errors.add(new FieldError("validatorName", "must not start or end with white space"));
         }
-        checkText("validatorName", moniker, MONIKER_MAX_BYTES, errors);
-    }
-
-    private static void checkText(String field, String value, int maxBytes, List<FieldError> errors) {
-        if (value == null) {
-            return;
-        }
-        int bytes = value.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > maxBytes) {
-            errors.add(new FieldError(field, "must be at most " + maxBytes + " UTF-8 bytes (is " + bytes + ")"));
-        }
-        if (CONTROL.matcher(value).find()) {
-            errors.add(new FieldError(field, "must not contain control characters"));
-        }
-        if (!isWellFormedUtf16(value)) {
-            errors.add(new FieldError(field, "must be valid Unicode text"));
-        }
-    }
-
-    private static boolean isWellFormedUtf16(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
+        TextFields.check("validatorName", moniker, MONIKER_MAX_BYTES, errors);
     }
 
     private static void checkCommission(String rate, List<FieldError> errors) {

@@ -57,7 +57,7 @@ class HttpHygieneTest {
         problem(given().contentType(ContentType.JSON).body("{\"walletAddress\":").post("/api/v1/auth/login"), 400);
         String wallet = TestData.wallet();
         Response big = TestAuth.as(wallet).contentType(ContentType.JSON)
-                .body("{\"walletAddress\":\"" + "a".repeat(70_000) + "\"}").post("/api/v1/validators/setup-requests");
+                .body("{\"walletAddress\":\"" + "a".repeat(140_000) + "\"}").post("/api/v1/validators/setup-requests");
         problem(big, 413);
         assertThat(big.jsonPath().getString("code")).isEqualTo("payload-too-large");
     }

@@ -11,7 +11,11 @@ import java.util.regex.Pattern;
 public final class LegacyDec {
 
     public static final int PRECISION = 18;
-    private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d{1,18})?");
+    /**
+     * At most 30 integer digits: a rate is at most 1, and the bound keeps a 100,000-digit string from ever reaching
+     * {@code new BigDecimal} (quadratic) or {@code setScale}; exponents never match.
+     */
+    private static final Pattern DECIMAL = Pattern.compile("\\d{1,30}(\\.\\d{1,18})?");
 
     private LegacyDec() {
     }

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import network.omniphi.commons.error.FieldError;
+import network.omniphi.commons.json.JsonNumberGuard;
 import network.omniphi.heartbeat.domain.HeartbeatTimestamps;
 import network.omniphi.heartbeat.domain.InvalidHeartbeatException;
 import network.omniphi.heartbeat.domain.SignedHeartbeat;
@@ -27,7 +29,8 @@ import network.omniphi.heartbeat.domain.WalletAddresses;
 /**
  * Reads a heartbeat body strictly: a JSON object with exactly the eight fields, numbers as JSON integers (no
  * fractions, exponents or quoted numbers), canonical base64, the pinned timestamp form, duplicate keys refused. Every
- * wrong field is named in the 400 answer.
+ * wrong field is named in the 400 answer. Numbers are bounded by their text before the body is parsed into a tree
+ * ({@link JsonNumberGuard}), so {@code 1e999999999} or a 10,000-digit height costs one pass over its characters.
  */
 @ApplicationScoped
 public class HeartbeatRequestParser {
@@ -36,11 +39,17 @@ public class HeartbeatRequestParser {
             "localRpcPort", "localP2pPort", "timestamp", "signature");
 
     private final ObjectMapper mapper = JsonMapper.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(100).maxStringLength(16 * 1024)
+                    .maxNestingDepth(16).build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
     public SignedHeartbeat parse(byte[] body) {
+        List<FieldError> outOfRange = JsonNumberGuard.check(body);
+        if (!outOfRange.isEmpty()) {
+            throw new InvalidHeartbeatException("One or more heartbeat fields are invalid.", outOfRange);
+        }
         JsonNode root = readTree(body);
         List<FieldError> errors = new ArrayList<>();
         for (Iterator<String> names = root.fieldNames(); names.hasNext();) {

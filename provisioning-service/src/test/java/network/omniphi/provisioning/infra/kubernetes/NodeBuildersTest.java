@@ -127,6 +127,16 @@ class NodeBuildersTest {
     }
 
     @Test
+    void configEscapesQuotesAndBackslashesOfTheMonikerAsTomlBasicString() {
+        ValidatorNode node = ValidatorNode.requested(SETUP, "Tom \"the\" node \\ 🚀", "omniphi-devnet-1",
+                "omniphi_cloud", Instant.parse("2026-11-25T10:00:00Z"));
+        ConfigMap config = NodeConfigMapBuilder.build(ValidatorNodeRenderer.render(node, true, SETTINGS));
+
+        assertThat(config.getData().get("config.toml")).startsWith("moniker = \"Tom \\\"the\\\" node \\\\ 🚀\"\n");
+        assertThat(config.getData().get("MONIKER")).isEqualTo("Tom \"the\" node \\ 🚀");
+    }
+
+    @Test
     void noObjectCarriesSecretMaterialOrEnvironment() {
         ValidatorNodeResource cr = resource(true);
         List<HasMetadata> all = List.of(NodeConfigMapBuilder.build(cr), NodePvcBuilder.build(cr),

@@ -20,7 +20,7 @@ public final class NodeConfigMapBuilder {
     public static ConfigMap build(ValidatorNodeResource cr) {
         Map<String, String> data = new LinkedHashMap<>();
         data.put("config.toml", String.join("\n",
-                "moniker = \"" + cr.getSpec().moniker.replace("\"", "") + "\"",
+                "moniker = " + tomlString(cr.getSpec().moniker),
                 "",
                 "[rpc]",
                 "laddr = \"tcp://0.0.0.0:" + NodeObjects.RPC_PORT + "\"",
@@ -35,5 +35,23 @@ public final class NodeConfigMapBuilder {
         data.put("MONIKER", cr.getSpec().moniker);
         data.put("CHAIN_RPC", cr.getSpec().chainRpc == null ? "" : cr.getSpec().chainRpc);
         return new ConfigMapBuilder().withMetadata(NodeObjects.owned(cr, "config")).withData(data).build();
+    }
+
+    /**
+     * A TOML basic string (TOML v1.0.0, "Basic strings"): quote and backslash escaped; control characters never reach
+     * here (NodeSpecRules refuses them, as the gateway does), but are escaped (backslash-u, four hex digits) all the same.
+     */
+    static String tomlString(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        value.codePoints().forEach(cp -> {
+            if (cp == '"' || cp == '\\') {
+                out.append('\\').appendCodePoint(cp);
+            } else if (cp < 0x20 || cp == 0x7f) {
+                out.append(String.format("\\u%04X", cp));
+            } else {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.append('"').toString();
     }
 }
