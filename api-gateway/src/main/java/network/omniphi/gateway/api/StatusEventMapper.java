@@ -8,6 +8,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import network.omniphi.commons.events.EventMetas;
 import network.omniphi.commons.events.Topics;
 import network.omniphi.gateway.domain.NodeStatus;
+import network.omniphi.gateway.domain.P2pAddress;
 import network.omniphi.gateway.domain.StatusEvent;
 import network.omniphi.proto.events.v1.ChainEvent;
 import network.omniphi.proto.events.v1.EventMeta;
@@ -37,7 +38,8 @@ final class StatusEventMapper {
             case PROVISIONING -> new StatusEvent.NodeProvisioning(id, setup, at, e.getNodeId(), e.getProvider());
             case PROVISIONED -> new StatusEvent.NodeProvisioned(id, setup, at, e.getNodeId(), e.getProvider(),
                     e.getProvisioned().getConsensusPubkey(), e.getProvisioned().getEndpoints().getRpc(),
-                    e.getProvisioned().getEndpoints().getP2P(), e.getProvisioned().getEndpoints().getGrpc(),
+                    P2pAddress.normalise(e.getProvisioned().getEndpoints().getP2P()),
+                    e.getProvisioned().getEndpoints().getGrpc(),
                     e.getProvisioned().getEndpoints().getLogsUrl(), e.getProvisioned().getBlockHeight());
             case HEALTH_CHANGED -> health(id, setup, at, e);
             case STOPPING -> new StatusEvent.NodeStopping(id, setup, at);

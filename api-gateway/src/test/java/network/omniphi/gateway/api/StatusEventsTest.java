@@ -79,6 +79,20 @@ class StatusEventsTest {
     }
 
     @Test
+    void aBareP2pAddressOfAnOlderProvisionerIsShownAsTcpUrl() {
+        String wallet = TestData.wallet();
+        String id = createSetup(wallet);
+        send(Topics.NODE_EVENTS, id, node(id, Instant.now()).setProvisioned(NodeProvisioned.newBuilder()
+                .setConsensusPubkey(PUBKEY).setBlockHeight(5).setEndpoints(Endpoints.newBuilder()
+                        .setRpc("http://127.0.0.1:27026").setP2P("127.0.0.1:27025").setGrpc("127.0.0.1:27027")))
+                .build());
+        awaitStatus(id, "ready_for_chain_tx");
+
+        TestAuth.as(wallet).get("/api/v1/validators/setup-requests/" + id).then().statusCode(200)
+                .body("node.p2pEndpoint", equalTo("tcp://127.0.0.1:27025"));
+    }
+
+    @Test
     void duplicateAndLateEventsChangeNothingWrong() {
         String id = createSetup(TestData.wallet());
         Instant t0 = Instant.now();

@@ -91,6 +91,7 @@ class LocalRuntimeFlowTest {
                 .isEqualTo(keyFile.path("pub_key").path("value").asText()).hasSize(44);
         assertThat(provisioned.getNodeId()).isEqualTo(nodeName);
         assertThat(provisioned.getProvisioned().getEndpoints().getRpc()).startsWith("http://127.0.0.1:276");
+        assertThat(provisioned.getProvisioned().getEndpoints().getP2P()).matches("tcp://127\\.0\\.0\\.1:27\\d{3}");
         assertThat(provisioned.getProvisioned().getBlockHeight()).isGreaterThan(1000);
         assertThat(took).isLessThan(Duration.ofSeconds(15));
         assertThat(events.published(setupId)).extracting(NodeEvent::getPayloadCase)

@@ -135,8 +135,8 @@ public final class KubernetesNodeRuntime implements NodeRuntime {
 
     private Endpoints endpoints(ValidatorNode node) {
         String host = NodeNames.child(node.name(), "rpc") + "." + settings.namespace() + ".svc";
-        String p2p = NodeNames.child(node.name(), "p2p") + "." + settings.namespace() + ".svc:"
-                + NodeObjects.P2P_PORT;
+        String p2p = Endpoints.p2pAddress(NodeNames.child(node.name(), "p2p") + "." + settings.namespace() + ".svc",
+                NodeObjects.P2P_PORT);
         return new Endpoints("http://" + host + ":" + NodeObjects.RPC_PORT, p2p, host + ":" + NodeObjects.GRPC_PORT);
     }
 

@@ -110,7 +110,8 @@ public class LocalNodeRuntime implements NodeRuntime {
 
     private static RuntimeReport ready(LocalProcess p) {
         String rpc = "http://127.0.0.1:" + p.ports().rpc();
-        Endpoints endpoints = new Endpoints(rpc, "127.0.0.1:" + p.ports().p2p(), "127.0.0.1:" + p.ports().grpc());
+        Endpoints endpoints = new Endpoints(rpc, Endpoints.p2pAddress("127.0.0.1", p.ports().p2p()),
+                "127.0.0.1:" + p.ports().grpc());
         return new RuntimeReport(RuntimeReport.State.READY, endpoints, rpc, null);
     }
 }

@@ -117,6 +117,8 @@ class KubernetesReconcilerTest {
         assertThat(provisioned.getProvisioned().getConsensusPubkey()).isEqualTo(FakeChain.NODE_PUBKEY);
         assertThat(provisioned.getProvisioned().getEndpoints().getRpc())
                 .isEqualTo("http://" + name + "-rpc." + NS + ".svc:26657");
+        assertThat(provisioned.getProvisioned().getEndpoints().getP2P())
+                .isEqualTo("tcp://" + name + "-p2p." + NS + ".svc:26656");
         assertThat(client.apps().statefulSets().inNamespace(NS).list().getItems()).hasSize(1);
         assertThat(events.published(setupId)).filteredOn(e -> e.getPayloadCase() == NodeEvent.PayloadCase.PROVISIONING)
                 .hasSize(1);
