@@ -22,10 +22,12 @@ function yesNo(v: boolean | undefined, yes: string, no: string): string {
  * wallet will sign is shown here before the wallet is asked. Ledger accounts sign amino JSON, others direct.
  */
 export function ReviewAndSign({ api, config, setup, signer, isLedger, selfDelegation, onBroadcast }: Props) {
+  // the API writes the commission as a JSON number (e.g. 0.1); the decimal helpers work on its text
+  const commission = String(setup.commissionRate);
   const [amount, setAmount] = useState(selfDelegation);
   const [maxRatePercent, setMaxRatePercent] = useState(() => {
     const r = percentToRate("20");
-    return r && compareDecimal(setup.commissionRate, r) > 0 ? rateToPercent(setup.commissionRate) : "20";
+    return r && compareDecimal(commission, r) > 0 ? rateToPercent(commission) : "20";
   });
   const [maxChangePercent, setMaxChangePercent] = useState("1");
   const [unsigned, setUnsigned] = useState<UnsignedTx | null>(null);
@@ -118,7 +120,7 @@ export function ReviewAndSign({ api, config, setup, signer, isLedger, selfDelega
           <tbody>
             <tr><th scope="row">Operator address</th><td>{unsigned.operatorAddress}</td></tr>
             <tr><th scope="row">Consensus public key</th><td>{setup.consensusPubkey ?? "not known yet"}</td></tr>
-            <tr><th scope="row">Commission rate</th><td>{rateToPercent(setup.commissionRate)} %</td></tr>
+            <tr><th scope="row">Commission rate</th><td>{rateToPercent(commission)} %</td></tr>
             <tr><th scope="row">Maximum rate</th><td>{maxRatePercent} % (permanent)</td></tr>
             <tr><th scope="row">Maximum change rate</th><td>{maxChangePercent} % per day (permanent)</td></tr>
             <tr><th scope="row">Self-delegation</th><td>{coin({ denom, amount: toBaseUnits(amount, decimals) ?? "0" })}</td></tr>

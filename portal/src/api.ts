@@ -31,7 +31,8 @@ export interface SetupRequest {
   validatorName: string;
   website: string;
   description: string;
-  commissionRate: string;
+  /** A JSON number in the gateway's answers (exact decimal, e.g. 0.1). */
+  commissionRate: string | number;
   runMode: "cloud" | "local";
   provider: string;
   consensusPubkey: string | null;
