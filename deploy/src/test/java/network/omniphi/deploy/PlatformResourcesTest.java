@@ -18,7 +18,8 @@ import network.omniphi.deploy.Manifests.Rendered;
 class PlatformResourcesTest {
 
     private static final List<String> TOPICS = List.of("validator.setup.requested", "validator.stop.requested",
-            "validator.consensus-key.linked", "validator.node.events", "validator.chain.events", "validator.heartbeat.events");
+            "validator.consensus-key.linked", "validator.node.events", "validator.chain.events",
+            "validator.heartbeat.events");
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "production"})

@@ -33,8 +33,8 @@ import com.google.protobuf.InvalidProtocolBufferException;
 
 import network.omniphi.commons.events.Topics;
 import network.omniphi.proto.events.v1.ChainEvent;
-import network.omniphi.proto.events.v1.EventMeta;
 import network.omniphi.proto.events.v1.ConsensusKeyLinked;
+import network.omniphi.proto.events.v1.EventMeta;
 import network.omniphi.proto.events.v1.HeartbeatEvent;
 import network.omniphi.proto.events.v1.NodeEvent;
 import network.omniphi.proto.events.v1.RunMode;
