@@ -19,7 +19,7 @@ const chainId = "omniphi-devnet-1";
  * keeps empty description fields and the deprecated empty delegator_address, so we drop them the way the chain does
  * (description fields and delegator_address have no dont_omitempty; commission, min_self_delegation, value do).
  */
-function sdk050StakingConverters() {
+function sdk050StakingConverters(decForm) {
   const stock = createStakingAminoConverters();
   const create = stock["/cosmos.staking.v1beta1.MsgCreateValidator"];
   const omitEmpty = (o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== "" && v !== undefined));
@@ -29,7 +29,13 @@ function sdk050StakingConverters() {
       ...create,
       toAmino: (msg) => {
         const amino = create.toAmino(msg);
-        return omitEmpty({ ...amino, description: omitEmpty(amino.description) });
+        // x/tx before v0.13.6 (cosmos-sdk #21825, #22161) writes LegacyDec as its proto string, the integer x 10^18;
+        // CosmJS' converter writes the decimal, as x/tx v0.13.6+ does.
+        const commission = decForm === "integer"
+          ? { rate: msg.commission.rate, max_rate: msg.commission.maxRate,
+              max_change_rate: msg.commission.maxChangeRate }
+          : amino.commission;
+        return omitEmpty({ ...amino, commission, description: omitEmpty(amino.description) });
       },
     },
   };
@@ -72,15 +78,61 @@ const CASES = [
     minSelfDelegation: "500000",
     value: { denom: "omniphi", amount: "2500000" },
   },
+  {
+    // x/tx < v0.13.6 chain: LegacyDec as the integer string; with a timeout height in body and amino doc
+    name: "amino-integer-legacydec-timeout-height",
+    mode: "amino",
+    decForm: "integer",
+    accountNumber: 3,
+    sequence: 1,
+    gasLimit: 230000,
+    fee: { denom: "omniphi", amount: "5750" },
+    memo: "",
+    timeoutHeight: 12345,
+    description: { moniker: "Integer & Dec", identity: "", website: "https://a.example/?x=1&y=2", securityContact: "",
+      details: "" },
+    commission: { rate: "0.1", maxRate: "0.25", maxChangeRate: "0.01" },
+    minSelfDelegation: "1",
+    value: { denom: "omniphi", amount: "1000000" },
+  },
+  {
+    // zero-gas-price chain: no fee coin in AuthInfo, "amount":[] in the amino doc
+    name: "amino-zero-fee",
+    mode: "amino",
+    accountNumber: 4,
+    sequence: 2,
+    gasLimit: 200000,
+    fee: null,
+    memo: "",
+    timeoutHeight: 900,
+    description: { moniker: "free", identity: "", website: "", securityContact: "", details: "" },
+    commission: { rate: "0.05", maxRate: "0.1", maxChangeRate: "0.01" },
+    minSelfDelegation: "1",
+    value: { denom: "omniphi", amount: "1000000" },
+  },
+  {
+    name: "direct-zero-fee-timeout-height",
+    mode: "direct",
+    accountNumber: 4,
+    sequence: 2,
+    gasLimit: 200000,
+    fee: null,
+    memo: "",
+    timeoutHeight: 900,
+    description: { moniker: "free", identity: "", website: "", securityContact: "", details: "" },
+    commission: { rate: "0.05", maxRate: "0.1", maxChangeRate: "0.01" },
+    minSelfDelegation: "1",
+    value: { denom: "omniphi", amount: "1000000" },
+  },
 ];
 
 async function main() {
   const [{ address, pubkey }] = await (await DirectSecp256k1Wallet.fromKey(privateKey, "omni")).getAccounts();
   const operatorAddress = toBech32("omnivaloper", fromBech32(address).data);
   const registry = new Registry(defaultRegistryTypes);
-  const aminoTypes = new AminoTypes(sdk050StakingConverters());
   const vectors = [];
   for (const c of CASES) {
+    const aminoTypes = new AminoTypes(sdk050StakingConverters(c.decForm ?? "decimal"));
     vectors.push(await buildVector(c, { address, pubkey, operatorAddress, registry, aminoTypes }));
   }
   const out = {
@@ -113,13 +165,16 @@ async function buildVector(c, { address, pubkey, operatorAddress, registry, amin
       value: c.value,
     },
   };
-  const bodyBytes = registry.encodeTxBody({ messages: [msg], memo: c.memo });
+  const timeoutHeight = c.timeoutHeight ? BigInt(c.timeoutHeight) : undefined;
+  const bodyBytes = registry.encodeTxBody({ messages: [msg], memo: c.memo, timeoutHeight });
+  const feeCoins = c.fee ? [c.fee] : [];
   const signMode = c.mode === "direct" ? SignMode.SIGN_MODE_DIRECT : SignMode.SIGN_MODE_LEGACY_AMINO_JSON;
   const signerPubkey = encodePubkey({ type: "tendermint/PubKeySecp256k1", value: toBase64(pubkey) });
-  const authInfoBytes = makeAuthInfoBytes([{ pubkey: signerPubkey, sequence: c.sequence }], [c.fee], c.gasLimit,
+  const authInfoBytes = makeAuthInfoBytes([{ pubkey: signerPubkey, sequence: c.sequence }], feeCoins, c.gasLimit,
     undefined, undefined, signMode);
-  const result = { name: c.name, mode: c.mode, accountNumber: c.accountNumber, sequence: c.sequence,
-    gasLimit: c.gasLimit, fee: c.fee, memo: c.memo, description: c.description, commission: c.commission,
+  const result = { name: c.name, mode: c.mode, aminoLegacyDec: c.decForm ?? "decimal",
+    accountNumber: c.accountNumber, sequence: c.sequence, timeoutHeight: c.timeoutHeight ?? 0,
+    gasLimit: c.gasLimit, fee: c.fee ?? { denom: "omniphi", amount: "0" }, memo: c.memo, description: c.description, commission: c.commission,
     minSelfDelegation: c.minSelfDelegation, value: c.value, bodyBytesHex: toHex(bodyBytes),
     authInfoBytesHex: toHex(authInfoBytes) };
   let signature;
@@ -131,8 +186,9 @@ async function buildVector(c, { address, pubkey, operatorAddress, registry, amin
       { bodyBytes, authInfoBytes, chainId: chainIdOf(), accountNumber: BigInt(c.accountNumber) });
     assertSame(toBase64(signature), viaWallet.signature.signature, "direct signature");
   } else {
-    const fee = { amount: [c.fee], gas: String(c.gasLimit) };
-    const doc = makeAminoSignDoc([aminoTypes.toAmino(msg)], fee, chainIdOf(), c.memo, c.accountNumber, c.sequence);
+    const fee = { amount: feeCoins, gas: String(c.gasLimit) };
+    const doc = makeAminoSignDoc([aminoTypes.toAmino(msg)], fee, chainIdOf(), c.memo, c.accountNumber, c.sequence,
+      timeoutHeight);
     const json = new TextDecoder().decode(serializeSignDoc(doc));
     result.aminoSignDoc = json;
     result.signBytesHex = toHex(aminoSignBytes(json));

@@ -25,6 +25,7 @@ import network.omniphi.gateway.api.dto.BroadcastBody;
 import network.omniphi.gateway.api.dto.BroadcastJson;
 import network.omniphi.gateway.api.dto.CreateValidatorTxBody;
 import network.omniphi.gateway.api.dto.CreateValidatorTxJson;
+import network.omniphi.gateway.api.dto.UnjailTxBody;
 import network.omniphi.gateway.domain.ChainTxService;
 import network.omniphi.gateway.domain.CreateValidatorTxCommand;
 import network.omniphi.gateway.domain.GatewayException;
@@ -63,8 +64,21 @@ public class ChainTxResource {
     }
 
     @POST
+    @Path("/setup-requests/{id}/unjail-tx")
+    @Operation(operationId = "buildUnjailTx",
+            summary = "Build the unsigned MsgUnjail (direct SignDoc and amino StdSignDoc) for a jailed validator")
+    @APIResponse(responseCode = "200", description = "Unsigned tx; sign it in the wallet, then POST broadcast")
+    @APIResponse(responseCode = "409", description = "Not jailed, still jailed (jailedUntil), tombstoned, node not"
+            + " healthy or not in sync, or the setup has no validator")
+    public Uni<CreateValidatorTxJson> unjailTx(@PathParam("id") String id, UnjailTxBody body) {
+        return service.buildUnjail(SetupRequestResource.uuid("id", id), body == null ? null : body.signMode())
+                .map(this::toJson);
+    }
+
+    @POST
     @Path("/setup-requests/{id}/broadcast")
-    @Operation(operationId = "broadcastTx", summary = "Broadcast the wallet-signed TxRaw; progress follows as the setup status")
+    @Operation(operationId = "broadcastTx", summary = "Broadcast the wallet-signed TxRaw (create-validator or unjail);"
+            + " idempotent: the same tx again answers the same txHash; progress follows as the setup status")
     public Uni<BroadcastJson> broadcast(@PathParam("id") String id, BroadcastBody body) {
         byte[] tx = decode(body == null ? null : body.txBytes());
         return service.broadcast(SetupRequestResource.uuid("id", id), tx)

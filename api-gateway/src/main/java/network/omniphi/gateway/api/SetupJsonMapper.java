@@ -27,6 +27,15 @@ public final class SetupJsonMapper {
                         n.grpcEndpoint(), n.logsUrl(), n.lastBlockHeight(), n.lastHealthCheck());
     }
 
+    /** chainInfo with the live jail budget when the chain service answered one. */
+    public static ChainInfoJson toJson(ChainInfo c,
+            java.util.Optional<network.omniphi.gateway.domain.JailBudget> live) {
+        ChainInfoJson base = toJson(c);
+        return live.map(j -> base.withJailBudget(new network.omniphi.gateway.api.dto.JailBudgetJson(
+                j.consensusAddress(), j.signedBlocksWindow(), j.maxMissedBlocks(), j.missedBlocks(), j.missesLeft(),
+                j.minutesLeft(), j.usedPercent(), j.jailedUntil(), j.tombstoned()), j.jailed())).orElse(base);
+    }
+
     public static ChainInfoJson toJson(ChainInfo c) {
         ChainInfo info = c == null ? ChainInfo.none() : c;
         return new ChainInfoJson(info.isActiveValidator(), info.votingPower(), info.jailed(), info.operatorAddress(),

@@ -47,11 +47,14 @@ public class SetupRequestResource {
     private final SetupRequestService service;
     private final HeartbeatView heartbeats;
     private final Ownership ownership;
+    private final network.omniphi.gateway.domain.ChainTxService chainTx;
 
-    public SetupRequestResource(SetupRequestService service, HeartbeatView heartbeats, Ownership ownership) {
+    public SetupRequestResource(SetupRequestService service, HeartbeatView heartbeats, Ownership ownership,
+            network.omniphi.gateway.domain.ChainTxService chainTx) {
         this.service = service;
         this.heartbeats = heartbeats;
         this.ownership = ownership;
+        this.chainTx = chainTx;
     }
 
     @POST
@@ -89,33 +92,41 @@ public class SetupRequestResource {
         String caller = Ownership.caller(security);
         return service.get(setupId)
                 .invoke(v -> ownership.requireOwner(caller, v.setupRequest().walletAddress()))
-                .map(v -> new SetupWithNode(SetupJsonMapper.toJson(v.setupRequest()),
-                        SetupJsonMapper.toJson(v.node())));
+                .flatMap(v -> chainTx.jailBudgets(List.of(v)).map(budgets -> new SetupWithNode(
+                        SetupJsonMapper.toJson(v.setupRequest()), SetupJsonMapper.toJson(v.node()),
+                        v.setupRequest().operatorAddress() == null
+                                ? null
+                                : SetupJsonMapper.toJson(v.chainInfo(),
+                                        java.util.Optional.ofNullable(budgets.get(v.setupRequest().id()))))));
     }
 
     /** The setups (one query) and the heartbeat service's entries (one HTTP call) are fetched concurrently. */
     @GET
     @Path("/by-wallet/{walletAddress}")
-    @Operation(operationId = "listWalletValidators", summary = "All setups of a wallet with node, chain and heartbeat state, newest first")
+    @Operation(operationId = "listWalletValidators", summary = "All setups of a wallet with node, chain (with the live"
+            + " jail budget) and heartbeat state, newest first")
     public Uni<Response> byWallet(@PathParam("walletAddress") String walletAddress,
             @Parameter(description = "Page size 1..100 (default 20). With limit or cursor the answer is a page object;"
                     + " without both it is the whole array.", example = "20") @QueryParam("limit") Integer limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         if (limit == null && cursor == null) {
             return Uni.combine().all().unis(service.byWallet(walletAddress), heartbeats.forWallet(walletAddress))
-                    .with((views, hb) -> Response.ok(views.stream().map(v -> walletValidator(v, hb)).toList())
-                            .build());
+                    .asTuple().flatMap(t -> chainTx.jailBudgets(t.getItem1()).map(budgets -> Response.ok(t.getItem1()
+                            .stream().map(v -> walletValidator(v, t.getItem2(), budgets)).toList()).build()));
         }
         return Uni.combine().all()
                 .unis(service.byWalletPage(walletAddress, limit, cursor), heartbeats.forWallet(walletAddress))
-                .with((page, hb) -> Response.ok(new WalletValidatorPage(
-                        page.items().stream().map(v -> walletValidator(v, hb)).toList(), page.nextCursor()))
-                        .build());
+                .asTuple().flatMap(t -> chainTx.jailBudgets(t.getItem1().items()).map(budgets -> Response.ok(
+                        new WalletValidatorPage(t.getItem1().items().stream()
+                                .map(v -> walletValidator(v, t.getItem2(), budgets)).toList(),
+                                t.getItem1().nextCursor())).build()));
     }
 
-    private static WalletValidator walletValidator(SetupView v, HeartbeatView.Lookup hb) {
+    private static WalletValidator walletValidator(SetupView v, HeartbeatView.Lookup hb,
+            java.util.Map<UUID, network.omniphi.gateway.domain.JailBudget> budgets) {
         return new WalletValidator(SetupJsonMapper.toJson(v.setupRequest()), SetupJsonMapper.toJson(v.node()),
-                SetupJsonMapper.toJson(v.chainInfo()),
+                SetupJsonMapper.toJson(v.chainInfo(),
+                        java.util.Optional.ofNullable(budgets.get(v.setupRequest().id()))),
                 hb.forSetup(v.setupRequest().id(), v.setupRequest().consensusPubkey()));
     }
 

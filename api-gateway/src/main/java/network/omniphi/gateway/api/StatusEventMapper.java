@@ -78,7 +78,7 @@ final class StatusEventMapper {
             case TX_SUBMITTED -> new StatusEvent.TxSubmitted(id, setup, at, op, e.getTxSubmitted().getTxHash());
             case TX_CONFIRMED -> new StatusEvent.TxConfirmed(id, setup, at, op, e.getTxConfirmed().getTxHash());
             case TX_FAILED -> new StatusEvent.TxFailed(id, setup, at, e.getTxFailed().getTxHash(),
-                    "code " + e.getTxFailed().getCode() + ": " + e.getTxFailed().getRawLog());
+                    txFailure(e.getTxFailed()));
             case BONDED ->
                 new StatusEvent.ValidatorState(id, setup, at, op, true, e.getBonded().getVotingPower(), null);
             case UNBONDED -> new StatusEvent.ValidatorState(id, setup, at, op, false, null, null);
@@ -113,5 +113,13 @@ final class StatusEventMapper {
 
     private static Instant at(EventMeta meta) {
         return meta.hasOccurredAt() ? EventMetas.instant(meta.getOccurredAt()) : Instant.now();
+    }
+
+    /** "VALIDATOR_EXISTS (staking 4): raw log" when chain-service mapped the result, else "code N: raw log". */
+    static String txFailure(network.omniphi.proto.events.v1.TxFailed f) {
+        String where = f.getCodespace().isEmpty() ? "code " + f.getCode() : f.getCodespace() + " " + f.getCode();
+        return f.getErrorCode().isEmpty()
+                ? "code " + f.getCode() + ": " + f.getRawLog()
+                : f.getErrorCode() + " (" + where + "): " + f.getRawLog();
     }
 }

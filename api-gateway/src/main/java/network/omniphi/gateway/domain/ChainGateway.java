@@ -9,4 +9,11 @@ public interface ChainGateway {
             CreateValidatorTxCommand cmd);
 
     Uni<BroadcastResult> broadcast(SetupRequest setup, byte[] txBytes);
+
+    /** MsgUnjail sign docs for the setup's validator (same shape as create-validator-tx, preflight = jail budget). */
+    Uni<UnsignedCreateValidatorTx> buildUnjailTx(SetupRequest setup, ValidatorNode node, byte[] signerPubKey,
+            String signMode);
+
+    /** The validator's live jail budget; empty when it has none or the chain service does not answer quickly. */
+    Uni<java.util.Optional<JailBudget>> jailBudget(String operatorAddress);
 }

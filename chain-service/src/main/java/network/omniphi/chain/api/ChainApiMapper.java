@@ -7,8 +7,11 @@ import com.google.protobuf.ByteString;
 import network.omniphi.chain.domain.BuiltTx;
 import network.omniphi.chain.domain.CreateValidatorInput;
 import network.omniphi.chain.domain.LegacyDec;
+import network.omniphi.chain.domain.UnjailTxService;
+import network.omniphi.chain.domain.ValidatorInfoService;
 import network.omniphi.chain.domain.model.BroadcastResult;
 import network.omniphi.chain.domain.model.Coin;
+import network.omniphi.chain.domain.model.JailBudget;
 import network.omniphi.chain.domain.model.Preflight;
 import network.omniphi.chain.domain.model.SignMode;
 import network.omniphi.chain.domain.model.ValidatorState;
@@ -16,6 +19,8 @@ import network.omniphi.proto.chain.v1.ActiveSet;
 import network.omniphi.proto.chain.v1.BroadcastResponse;
 import network.omniphi.proto.chain.v1.BuildCreateValidatorTxRequest;
 import network.omniphi.proto.chain.v1.BuildCreateValidatorTxResponse;
+import network.omniphi.proto.chain.v1.BuildUnjailTxRequest;
+import network.omniphi.proto.chain.v1.BuildUnjailTxResponse;
 import network.omniphi.proto.chain.v1.GetValidatorInfoResponse;
 import network.omniphi.proto.chain.v1.NodeSync;
 import network.omniphi.proto.chain.v1.SignDoc;
@@ -88,12 +93,17 @@ final class ChainApiMapper {
                 .setCodespace(r.codespace() == null ? "" : r.codespace()).build();
     }
 
-    static GetValidatorInfoResponse toResponse(Optional<ValidatorState> state, long powerReduction) {
-        if (state.isEmpty()) {
+    static GetValidatorInfoResponse toResponse(Optional<ValidatorInfoService.ValidatorInfo> info,
+            long powerReduction) {
+        if (info.isEmpty()) {
             return GetValidatorInfoResponse.newBuilder().setFound(false).build();
         }
-        ValidatorState v = state.get();
-        return GetValidatorInfoResponse.newBuilder().setFound(true).setOperatorAddress(v.operatorAddress())
+        ValidatorState v = info.get().validator();
+        GetValidatorInfoResponse.Builder b = GetValidatorInfoResponse.newBuilder();
+        if (info.get().jailBudget() != null) {
+            b.setJailBudget(jailBudget(info.get().jailBudget()));
+        }
+        return b.setFound(true).setOperatorAddress(v.operatorAddress())
                 .setIsActiveValidator(v.active())
                 .setVotingPower(v.votingPower(java.math.BigInteger.valueOf(powerReduction)))
                 .setJailed(v.jailed()).setStatus(v.status().label()).setTokens(v.tokens().toString())
@@ -102,5 +112,35 @@ final class ChainApiMapper {
                 .setCommissionMaxChangeRate(LegacyDec.toAmino(v.commission().maxChangeRate()))
                 .setMoniker(v.moniker())
                 .build();
+    }
+
+    static network.omniphi.proto.chain.v1.JailBudget jailBudget(JailBudget j) {
+        return network.omniphi.proto.chain.v1.JailBudget.newBuilder().setConsensusAddress(j.consensusAddress())
+                .setSignedBlocksWindow(j.signedBlocksWindow()).setMaxMissedBlocks(j.maxMissedBlocks())
+                .setMissedBlocks(j.missedBlocks()).setMissesLeft(j.missesLeft()).setSecondsLeft(j.secondsLeft())
+                .setBlockTimeMillis(j.blockTimeMillis()).setUsedPercent(j.usedPercent())
+                .setJailedUntil(j.jailedUntil() == null ? "" : j.jailedUntil().toString())
+                .setTombstoned(j.tombstoned()).build();
+    }
+
+    static UnjailTxService.UnjailInput toInput(BuildUnjailTxRequest r) {
+        return new UnjailTxService.UnjailInput(r.getSetupRequestId(), r.getWalletAddress(),
+                r.getSignerPubkey().toByteArray(), r.getNodeRpcEndpoint(),
+                r.getSignMode() == network.omniphi.proto.chain.v1.SignMode.SIGN_MODE_AMINO
+                        ? SignMode.AMINO
+                        : SignMode.DIRECT);
+    }
+
+    static BuildUnjailTxResponse toResponse(UnjailTxService.BuiltUnjailTx b) {
+        return BuildUnjailTxResponse.newBuilder()
+                .setSignDoc(SignDoc.newBuilder().setBodyBytes(ByteString.copyFrom(b.signDoc().bodyBytes()))
+                        .setAuthInfoBytes(ByteString.copyFrom(b.signDoc().authInfoBytes()))
+                        .setChainId(b.signDoc().chainId()).setAccountNumber(b.signDoc().accountNumber()))
+                .setAminoSignDoc(b.aminoSignDoc()).setGasEstimate(b.gas()).setFee(coin(b.fee()))
+                .setOperatorAddress(b.operatorAddress()).setSequence(b.sequence())
+                .setSignMode(b.signMode() == SignMode.AMINO
+                        ? network.omniphi.proto.chain.v1.SignMode.SIGN_MODE_AMINO
+                        : network.omniphi.proto.chain.v1.SignMode.SIGN_MODE_DIRECT)
+                .setJailBudget(jailBudget(b.jailBudget())).build();
     }
 }

@@ -7,11 +7,14 @@ import network.omniphi.chain.config.ChainServiceConfig;
 import network.omniphi.chain.domain.BroadcastService;
 import network.omniphi.chain.domain.ChainException;
 import network.omniphi.chain.domain.CreateValidatorTxService;
+import network.omniphi.chain.domain.UnjailTxService;
 import network.omniphi.chain.domain.ValidatorInfoService;
 import network.omniphi.proto.chain.v1.BroadcastRequest;
 import network.omniphi.proto.chain.v1.BroadcastResponse;
 import network.omniphi.proto.chain.v1.BuildCreateValidatorTxRequest;
 import network.omniphi.proto.chain.v1.BuildCreateValidatorTxResponse;
+import network.omniphi.proto.chain.v1.BuildUnjailTxRequest;
+import network.omniphi.proto.chain.v1.BuildUnjailTxResponse;
 import network.omniphi.proto.chain.v1.ChainService;
 import network.omniphi.proto.chain.v1.GetBlockHeightRequest;
 import network.omniphi.proto.chain.v1.GetBlockHeightResponse;
@@ -27,8 +30,11 @@ public class ChainGrpcService implements ChainService {
     private final ValidatorInfoService info;
     private final long powerReduction;
 
+    private final UnjailTxService unjail;
+
     public ChainGrpcService(CreateValidatorTxService builder, BroadcastService broadcaster, ValidatorInfoService info,
-            ChainServiceConfig config) {
+            UnjailTxService unjail, ChainServiceConfig config) {
+        this.unjail = unjail;
         this.builder = builder;
         this.broadcaster = broadcaster;
         this.info = info;
@@ -64,8 +70,15 @@ public class ChainGrpcService implements ChainService {
 
     @Override
     public Uni<GetValidatorInfoResponse> getValidatorInfo(GetValidatorInfoRequest request) {
-        return info.validator(request.getOperatorAddress(), request.getWalletAddress())
+        return info.info(request.getOperatorAddress(), request.getWalletAddress())
                 .map(v -> ChainApiMapper.toResponse(v, powerReduction))
+                .onFailure().transform(GrpcErrors::toStatus);
+    }
+
+    @Override
+    public Uni<BuildUnjailTxResponse> buildUnjailTx(BuildUnjailTxRequest request) {
+        return Uni.createFrom().item(() -> ChainApiMapper.toInput(request)).flatMap(unjail::build)
+                .map(ChainApiMapper::toResponse)
                 .onFailure().transform(GrpcErrors::toStatus);
     }
 

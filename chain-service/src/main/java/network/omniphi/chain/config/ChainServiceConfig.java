@@ -38,6 +38,18 @@ public interface ChainServiceConfig {
     @WithDefault("PT6S")
     Duration expectedBlockTime();
 
+    /**
+     * How the chain renders LegacyDec (commission rates) in SIGN_MODE_LEGACY_AMINO_JSON: {@code decimal} when the
+     * chain binary's go.mod requires {@code cosmossdk.io/x/tx} v0.13.6 or later, {@code integer} before (see
+     * chain-service/README.md).
+     */
+    @WithDefault("decimal")
+    String aminoLegacyDec();
+
+    /** A built tx carries timeout_height = chain height + this time in blocks; the wallet must sign within it. */
+    @WithDefault("PT20M")
+    Duration txValidity();
+
     Tracker tracker();
 
     interface Tracker {
@@ -53,7 +65,10 @@ public interface ChainServiceConfig {
         @WithDefault("1s")
         String validatorInterval();
 
-        /** A submitted tx not included within this time is reported as failed. */
+        /**
+         * A submitted tx without a timeout height (recorded before they were set) not included within this time is
+         * reported as failed; txs with one are settled by the chain passing that height.
+         */
         @WithDefault("PT2M")
         Duration inclusionTimeout();
     }

@@ -14,6 +14,7 @@ import network.omniphi.chain.domain.BlockTimeEstimator;
 import network.omniphi.chain.domain.ChainSettings;
 import network.omniphi.chain.domain.InputValidator;
 import network.omniphi.chain.domain.TrackingService;
+import network.omniphi.chain.domain.model.AminoDecForm;
 
 /** Builds the plain domain objects from configuration. */
 @ApplicationScoped
@@ -44,7 +45,15 @@ public class DomainProducers {
             throw new IllegalArgumentException("omniphi.chain.gas-adjustment must be at least 1");
         }
         return new ChainSettings(config.gasAdjustment(), new BigDecimal(m.group(1)), m.group(2),
-                config.maxNodeLagBlocks(), BigInteger.valueOf(config.powerReduction()), config.expectedBlockTime());
+                config.maxNodeLagBlocks(), BigInteger.valueOf(config.powerReduction()), config.expectedBlockTime(),
+                AminoDecForm.parse(config.aminoLegacyDec()), validity(config.txValidity()));
+    }
+
+    private static java.time.Duration validity(java.time.Duration validity) {
+        if (validity.isNegative() || validity.isZero()) {
+            throw new IllegalArgumentException("omniphi.chain.tx-validity must be positive");
+        }
+        return validity;
     }
 
     @Produces

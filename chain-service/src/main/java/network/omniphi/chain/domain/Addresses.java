@@ -39,6 +39,22 @@ public final class Addresses {
         return decoded.data();
     }
 
+    /**
+     * The CometBFT consensus address of a base64 ed25519 key under the consensus prefix: the first 20 bytes of
+     * SHA-256(key) (CometBFT 0.38 {@code crypto/ed25519} Address), prefix {@code <main>valcons} next to
+     * {@code <main>valoper} as the SDK's Bech32 config names them.
+     */
+    public String consensusOf(String ed25519PubkeyBase64) {
+        byte[] key = java.util.Base64.getDecoder().decode(ed25519PubkeyBase64);
+        return Bech32.encode(consensusPrefix(), java.util.Arrays.copyOf(sha256(key), 20));
+    }
+
+    public String consensusPrefix() {
+        return operatorPrefix.endsWith("valoper")
+                ? operatorPrefix.substring(0, operatorPrefix.length() - "valoper".length()) + "valcons"
+                : operatorPrefix + "cons";
+    }
+
     public String accountPrefix() {
         return accountPrefix;
     }

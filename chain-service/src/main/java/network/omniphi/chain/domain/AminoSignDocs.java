@@ -4,33 +4,42 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import network.omniphi.chain.domain.model.AminoDecForm;
 import network.omniphi.chain.domain.model.Coin;
 import network.omniphi.chain.domain.model.CreateValidatorMsg;
 import network.omniphi.chain.domain.model.Description;
+import network.omniphi.chain.domain.model.TxMsg;
 
 /**
- * The legacy amino JSON StdSignDoc of a MsgCreateValidator tx as SDK 0.50's x/tx aminojson renders it: empty fields
- * omitted unless the proto marks them dont_omitempty (memo, fee.amount, fee.gas, msgs, sequence, account_number,
- * chain_id; commission, min_self_delegation, value), LegacyDec with 18 decimals, the ed25519 key as
- * {@code tendermint/PubKeyEd25519}.
+ * The legacy amino JSON StdSignDoc of a MsgCreateValidator tx as SDK 0.50's x/tx aminojson renders it
+ * ({@code x/tx/signing/aminojson/aminojson.go}, {@code AminoSignDoc}): empty fields omitted unless the proto marks them
+ * dont_omitempty (memo, fee.amount, fee.gas, msgs, sequence, account_number, chain_id; commission,
+ * min_self_delegation, value), the ed25519 key as {@code tendermint/PubKeyEd25519}, {@code timeout_height} only when
+ * set. LegacyDec fields in the chain's form ({@link AminoDecForm}). A zero fee is {@code "amount":[]}: the SDK's
+ * {@code Fee.amount} is {@code Coins} and a zero coin is not valid there (x/auth/tx only ever carries positive coins),
+ * so the wallet's and the chain's documents agree on an empty list.
  */
 public final class AminoSignDocs {
 
     public static final String MSG_TYPE = "cosmos-sdk/MsgCreateValidator";
     public static final String ED25519_TYPE = "tendermint/PubKeyEd25519";
+    public static final String UNJAIL_TYPE = "cosmos-sdk/MsgUnjail";
 
     private AminoSignDocs() {
     }
 
     public static String render(String chainId, long accountNumber, long sequence, List<Coin> fee, long gas,
-            String memo, long timeoutHeight, CreateValidatorMsg msg) {
+            String memo, long timeoutHeight, TxMsg msg, AminoDecForm decForm) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("account_number", Long.toUnsignedString(accountNumber));
         doc.put("chain_id", chainId);
-        doc.put("fee", Map.of("amount", fee.stream().map(AminoSignDocs::coin).toList(), "gas",
-                Long.toUnsignedString(gas)));
+        doc.put("fee", Map.of("amount", fee.stream().filter(c -> c.amount().signum() > 0)
+                .map(AminoSignDocs::coin).toList(), "gas", Long.toUnsignedString(gas)));
         doc.put("memo", memo == null ? "" : memo);
-        doc.put("msgs", List.of(Map.of("type", MSG_TYPE, "value", msgValue(msg))));
+        doc.put("msgs", List.of(msg instanceof CreateValidatorMsg create
+                ? Map.of("type", MSG_TYPE, "value", msgValue(create, decForm))
+                // x/slashing tx.proto: amino name cosmos-sdk/MsgUnjail, validator_addr as "address" (dont_omitempty)
+                : Map.of("type", UNJAIL_TYPE, "value", Map.of("address", msg.operatorAddress()))));
         doc.put("sequence", Long.toUnsignedString(sequence));
         if (timeoutHeight != 0) {
             doc.put("timeout_height", Long.toUnsignedString(timeoutHeight));
@@ -38,12 +47,12 @@ public final class AminoSignDocs {
         return CanonicalJson.write(doc);
     }
 
-    private static Map<String, Object> msgValue(CreateValidatorMsg msg) {
+    private static Map<String, Object> msgValue(CreateValidatorMsg msg, AminoDecForm decForm) {
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("commission", Map.of(
-                "rate", LegacyDec.toAmino(msg.commission().rate()),
-                "max_rate", LegacyDec.toAmino(msg.commission().maxRate()),
-                "max_change_rate", LegacyDec.toAmino(msg.commission().maxChangeRate())));
+                "rate", LegacyDec.toAmino(msg.commission().rate(), decForm),
+                "max_rate", LegacyDec.toAmino(msg.commission().maxRate(), decForm),
+                "max_change_rate", LegacyDec.toAmino(msg.commission().maxChangeRate(), decForm)));
         value.put("description", description(msg.description()));
         value.put("min_self_delegation", msg.minSelfDelegation().toString());
         putIfNotEmpty(value, "validator_address", msg.validatorAddress());

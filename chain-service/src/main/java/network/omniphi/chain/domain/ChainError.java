@@ -58,7 +58,28 @@ public enum ChainError {
                                                                                                                                                     "The validator node's RPC is unreachable"), CHAIN_UNAVAILABLE(
                                                                                                                                                             "CHAIN_UNAVAILABLE",
                                                                                                                                                             ErrorKind.UNAVAILABLE,
-                                                                                                                                                            "The chain is unavailable");
+                                                                                                                                                            "The chain is unavailable"),
+    /** No CheckTx answer in time: the tx may be in the mempool (never answered; the tx is tracked instead). */
+    BROADCAST_OUTCOME_UNKNOWN("BROADCAST_OUTCOME_UNKNOWN", ErrorKind.UNAVAILABLE, "The broadcast outcome is unknown"),
+    /** sdk 13 ErrInsufficientFee: fee below the node's minimum gas price. */
+    INSUFFICIENT_FEE("INSUFFICIENT_FEE", ErrorKind.RULE_VIOLATION, "Fee below the chain's minimum gas price"),
+    /** sdk 11 ErrOutOfGas: the gas limit does not cover the tx. */
+    OUT_OF_GAS("OUT_OF_GAS", ErrorKind.RULE_VIOLATION, "Gas limit too low for the transaction"),
+    /** sdk 20 ErrMempoolIsFull: try again later. */
+    MEMPOOL_FULL("MEMPOOL_FULL", ErrorKind.UNAVAILABLE, "The chain node's mempool is full"),
+    /** staking 6 ErrValidatorPubKeyTypeNotSupported. */
+    CONSENSUS_KEY_TYPE_UNSUPPORTED("CONSENSUS_KEY_TYPE_UNSUPPORTED", ErrorKind.RULE_VIOLATION,
+            "The chain does not accept this consensus key type"),
+    /** The tx was included but failed in the block with a code not mapped to anything more precise. */
+    TX_FAILED_IN_BLOCK("TX_FAILED_IN_BLOCK", ErrorKind.RULE_VIOLATION, "The transaction failed in the block"),
+    /** Not included by its timeout height (or, for old txs, within the inclusion timeout). */
+    TX_NOT_INCLUDED("TX_NOT_INCLUDED", ErrorKind.RULE_VIOLATION, "The transaction was not included"),
+    /** Unjail refused: x/slashing ErrValidatorNotJailed (slashing 5). */
+    VALIDATOR_NOT_JAILED("VALIDATOR_NOT_JAILED", ErrorKind.CONFLICT, "The validator is not jailed"),
+    /** Unjail refused: tombstoned validators (double sign) can never be unjailed. */
+    VALIDATOR_TOMBSTONED("VALIDATOR_TOMBSTONED", ErrorKind.CONFLICT, "The validator is tombstoned"),
+    /** Unjail refused: x/slashing ErrValidatorJailed (slashing 4), before jailed_until. */
+    STILL_JAILED("STILL_JAILED", ErrorKind.CONFLICT, "The validator's jail period has not ended");
 
     private final String code;
     private final ErrorKind kind;

@@ -10,7 +10,7 @@ import network.omniphi.chain.domain.model.StakingParams;
 import network.omniphi.chain.domain.model.ValidatorState;
 
 /** Chain state read for one build, in one go. {@code nodeHeight} is null when no node endpoint was given. */
-record ChainFacts(ChainHead head, Account account, BigInteger balance, StakingParams staking,
+record ChainFacts(ChainHead head, Account account, BigInteger balance, BigInteger spendable, StakingParams staking,
         SlashingParams slashing, List<ValidatorState> validators, Long nodeHeight) {
 
     boolean operatorTaken(String operatorAddress) {

@@ -55,11 +55,13 @@ public class CreateValidatorTxService {
                 : nodes.latestHeight(cmd.nodeRpcEndpoint());
         return Uni.combine().all()
                 .unis(chain.head(), chain.account(cmd.walletAddress()),
-                        chain.balance(cmd.walletAddress(), cmd.selfDelegation().denom()), chain.stakingParams(),
+                        chain.balance(cmd.walletAddress(), cmd.selfDelegation().denom()),
+                        chain.spendable(cmd.walletAddress(), settings.gasDenom()), chain.stakingParams(),
                         chain.slashingParams(), chain.validators(), nodeHeight)
-                .with((head, account, balance, staking, slashing, validators, height) -> {
+                .with((head, account, balance, spendable, staking, slashing, validators, height) -> {
                     blockTime.observe(head);
-                    return new ChainFacts(head, unwrap(account), balance, staking, slashing, validators, height);
+                    return new ChainFacts(head, unwrap(account), balance, spendable, staking, slashing, validators,
+                            height);
                 });
     }
 
@@ -81,7 +83,7 @@ public class CreateValidatorTxService {
                 facts.head().chainId(), facts.account().accountNumber());
         String amino = cmd.signMode() == SignMode.AMINO
                 ? AminoSignDocs.render(signDoc.chainId(), signDoc.accountNumber(), draft.sequence(), List.of(fee),
-                        gas, draft.memo(), 0, draft.msg())
+                        gas, draft.memo(), draft.timeoutHeight(), draft.msg(), settings.aminoDecForm())
                 : "";
         PreparedTx prepared = new PreparedTx(cmd.setupRequestId(), cmd.walletAddress(), cmd.signerPubkey(),
                 signDoc.chainId(), signDoc.accountNumber(), draft.msg());
@@ -89,7 +91,9 @@ public class CreateValidatorTxService {
                 cmd.operatorAddress(), draft.sequence(), cmd.signMode()));
     }
 
-    private static TxDraft draft(CreateValidatorCommand cmd, ChainFacts facts, long gas, Coin fee) {
-        return new TxDraft(cmd.toMsg(), cmd.signerPubkey(), facts.account().sequence(), cmd.signMode(), gas, fee, "");
+    private TxDraft draft(CreateValidatorCommand cmd, ChainFacts facts, long gas, Coin fee) {
+        long timeoutHeight = settings.timeoutHeight(facts.head().height(), blockTime.blockTime());
+        return new TxDraft(cmd.toMsg(), cmd.signerPubkey(), facts.account().sequence(), cmd.signMode(), gas, fee, "",
+                timeoutHeight);
     }
 }

@@ -36,6 +36,11 @@ public final class LegacyDec {
         return value.setScale(PRECISION).toPlainString();
     }
 
+    /** The amino JSON rendering the chain uses, as configured per chain. */
+    public static String toAmino(BigDecimal value, network.omniphi.chain.domain.model.AminoDecForm form) {
+        return form == network.omniphi.chain.domain.model.AminoDecForm.INTEGER ? toProto(value) : toAmino(value);
+    }
+
     /** Reads the protobuf form (integer string, possibly empty for zero). */
     public static BigDecimal fromProto(String integer) {
         if (integer == null || integer.isEmpty()) {

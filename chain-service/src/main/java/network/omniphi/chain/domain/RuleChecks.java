@@ -59,6 +59,12 @@ final class RuleChecks {
             refuse(ChainError.INSUFFICIENT_BALANCE, "balance " + balance + " does not cover self-delegation " + self
                     + " plus fee " + fee);
         }
+        // vesting accounts: locked coins may be delegated (x/bank DelegateCoins checks the whole balance) but the
+        // fee is paid with SendCoins from spendable coins only (x/auth/ante/fee.go DeductFees)
+        if (facts.spendable().compareTo(fee.amount()) < 0) {
+            refuse(ChainError.INSUFFICIENT_BALANCE, "spendable balance " + facts.spendable() + fee.denom()
+                    + " does not cover the fee " + fee + " (coins still vesting can be delegated, not spent)");
+        }
         Preflight.ActiveSet activeSet = PreflightCalculator.activeSet(facts.validators(),
                 facts.staking().maxValidators(), settings.powerReduction(), self.amount());
         List<String> warnings = new ArrayList<>(List.of(PreflightCalculator.IMMUTABLE_RATES_WARNING));

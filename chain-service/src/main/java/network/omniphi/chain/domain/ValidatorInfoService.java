@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 
 import network.omniphi.chain.domain.model.ChainHead;
+import network.omniphi.chain.domain.model.JailBudget;
 import network.omniphi.chain.domain.model.ValidatorState;
 import network.omniphi.chain.domain.port.ChainPort;
 
@@ -17,9 +18,12 @@ public class ValidatorInfoService {
     private final ChainPort chain;
     private final Addresses addresses;
 
-    public ValidatorInfoService(ChainPort chain, Addresses addresses) {
+    private final BlockTimeEstimator blockTime;
+
+    public ValidatorInfoService(ChainPort chain, Addresses addresses, BlockTimeEstimator blockTime) {
         this.chain = chain;
         this.addresses = addresses;
+        this.blockTime = blockTime;
     }
 
     /** The validator of an operator address or of a wallet (its operator address). */
@@ -42,6 +46,22 @@ public class ValidatorInfoService {
                     : "walletAddress", e.getMessage());
         }
         throw ChainException.Invalid.field("operatorAddress", "operatorAddress or walletAddress is required");
+    }
+
+    /** The validator with its jail budget (null when the chain keeps no signing info for it). */
+    public record ValidatorInfo(ValidatorState validator, JailBudget jailBudget) {
+    }
+
+    public Uni<Optional<ValidatorInfo>> info(String operatorAddress, String walletAddress) {
+        return validator(operatorAddress, walletAddress).flatMap(v -> {
+            if (v.isEmpty() || v.get().consensusPubkey().isEmpty()) {
+                return Uni.createFrom().item(v.map(s -> new ValidatorInfo(s, null)));
+            }
+            return Uni.combine().all().unis(chain.signingInfo(addresses.consensusOf(v.get().consensusPubkey())),
+                    chain.slashingParams(), chain.head().invoke(blockTime::observe)).asTuple()
+                    .map(t -> Optional.of(new ValidatorInfo(v.get(), t.getItem1()
+                            .map(i -> JailBudget.of(i, t.getItem2(), blockTime.blockTime())).orElse(null))));
+        });
     }
 
     public Uni<ChainHead> head() {

@@ -91,6 +91,89 @@ class ChainDevnetTest {
     }
 
     @Test
+    void theSameTxBroadcastTwiceAnswersOneHashAndTheValidatorBonds() throws Exception {
+        TestWallet wallet = funded();
+        String setup = UUID.randomUUID().toString();
+        String key = TestWallet.randomConsensusKey();
+        BuildCreateValidatorTxResponse built = build(request(wallet, setup, key).build());
+        byte[] tx = wallet.walletSign(built.getSignDoc(), "", false);
+
+        BroadcastResponse first = broadcast(setup, wallet, key, tx);
+        BroadcastResponse second = broadcast(setup, wallet, key, tx);
+        awaitEvents(setup, ChainEvent.PayloadCase.TX_SUBMITTED, ChainEvent.PayloadCase.TX_CONFIRMED,
+                ChainEvent.PayloadCase.BONDED);
+        BroadcastResponse third = broadcast(setup, wallet, key, tx);
+
+        assertThat(List.of(first.getTxHash(), second.getTxHash(), third.getTxHash()))
+                .containsOnly(BroadcastService.txHash(tx));
+        assertThat(List.of(first.getCode(), second.getCode(), third.getCode())).containsOnly(0);
+        assertThat(EVENTS.recordsWithKey(setup).stream().map(r -> parse(r.value()).getPayloadCase())
+                .filter(c -> c == ChainEvent.PayloadCase.TX_SUBMITTED)).hasSize(1);
+        assertThat(built.getSignDoc().getBodyBytes().toByteArray()).isNotEmpty();
+        assertThat(info(wallet.address()).getIsActiveValidator()).isTrue();
+    }
+
+    @Test
+    void theNodeAnsweringTxInCacheIsTrackedNotRefused() throws Exception {
+        TestWallet wallet = funded();
+        String setup = UUID.randomUUID().toString();
+        String key = TestWallet.randomConsensusKey();
+        BuildCreateValidatorTxResponse built = build(request(wallet, setup, key).build());
+        byte[] tx = wallet.walletSign(built.getSignDoc(), "", false);
+        // the wallet (or another client) already sent it straight to the node: CheckTx answers sdk 19 to us
+        io.grpc.ManagedChannel channel = io.grpc.ManagedChannelBuilder.forAddress("127.0.0.1",
+                DevnetResource.grpcPort).usePlaintext().build();
+        try {
+            var direct = cosmos.tx.v1beta1.ServiceGrpc.newBlockingStub(channel)
+                    .broadcastTx(cosmos.tx.v1beta1.BroadcastTxRequest.newBuilder().setTxBytes(ByteString.copyFrom(tx))
+                            .setMode(cosmos.tx.v1beta1.BroadcastMode.BROADCAST_MODE_SYNC).build());
+            assertThat(direct.getTxResponse().getCode()).isZero();
+        } finally {
+            channel.shutdownNow();
+        }
+
+        BroadcastResponse sent = broadcast(setup, wallet, key, tx);
+
+        assertThat(sent.getCode()).isZero();
+        assertThat(sent.getTxHash()).isEqualTo(BroadcastService.txHash(tx));
+        awaitEvents(setup, ChainEvent.PayloadCase.TX_SUBMITTED, ChainEvent.PayloadCase.TX_CONFIRMED,
+                ChainEvent.PayloadCase.BONDED);
+    }
+
+    @Test
+    void builtTxCarriesATimeoutHeightAheadOfTheChain() throws Exception {
+        TestWallet wallet = funded();
+        BuildCreateValidatorTxResponse built = build(request(wallet, UUID.randomUUID().toString(),
+                TestWallet.randomConsensusKey()).setSignMode(SignMode.SIGN_MODE_AMINO).build());
+        long timeout = cosmos.tx.v1beta1.TxBody.parseFrom(built.getSignDoc().getBodyBytes()).getTimeoutHeight();
+
+        assertThat(timeout).isGreaterThan(built.getPreflight().getNodeSync().getChainHeight());
+        assertThat(built.getAminoSignDoc()).contains("\"timeout_height\":\"" + timeout + "\"");
+    }
+
+    @Test
+    void aVestingAccountCreatesAValidatorWithLockedCoinsAndPaysTheFeeFromSpendable() throws Exception {
+        TestWallet vesting = TestWallet.vestingWallet();
+        assertThat(vesting.address()).isEqualTo(DevnetResource.VESTING_WALLET);
+        String setup = UUID.randomUUID().toString();
+        String key = TestWallet.randomConsensusKey();
+        // self-delegation from coins that are all still vesting: allowed, but nothing is spendable for the fee
+        BuildCreateValidatorTxRequest request = request(vesting, setup, key)
+                .setSelfDelegation(Coin.newBuilder().setDenom("omniphi").setAmount("20000000")).build();
+        var locked = refusedWith(() -> build(request), Status.Code.FAILED_PRECONDITION, "INSUFFICIENT_BALANCE");
+        assertThat(locked.getStatus().getDescription()).contains("spendable balance 0omniphi");
+
+        vesting.fund(DevnetResource.rpcUrl, 1_000_000);
+        BuildCreateValidatorTxResponse built = build(request);
+        byte[] tx = vesting.walletSign(built.getSignDoc(), built.getAminoSignDoc(), false);
+
+        assertThat(broadcast(setup, vesting, key, tx).getCode()).isZero();
+        awaitEvents(setup, ChainEvent.PayloadCase.TX_SUBMITTED, ChainEvent.PayloadCase.TX_CONFIRMED,
+                ChainEvent.PayloadCase.BONDED);
+        assertThat(info(vesting.address()).getTokens()).isEqualTo("20000000");
+    }
+
+    @Test
     void aminoSignedTxIsAcceptedAndAReplayedSequenceIsRefused() throws Exception {
         TestWallet wallet = funded();
         String first = UUID.randomUUID().toString();

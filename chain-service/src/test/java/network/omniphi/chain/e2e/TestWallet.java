@@ -35,6 +35,12 @@ record TestWallet(String privateKeyHex, byte[] pubkey, String address) {
                 Addresses.sha256("omniphi chain-service golden vector wallet key 1".getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** The genesis vesting account of DevnetResource. */
+    static TestWallet vestingWallet() {
+        return of(Addresses.sha256(
+                "omniphi chain-service vesting wallet key 1".getBytes(StandardCharsets.UTF_8)));
+    }
+
     static TestWallet random() {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
@@ -68,6 +74,40 @@ record TestWallet(String privateKeyHex, byte[] pubkey, String address) {
         if (r.statusCode() / 100 != 2) {
             throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
         }
+    }
+
+    /**
+     * Signs the built tx with CosmJS' wallets as Keplr would (tools/cosmjs/wallet-sign.mjs): direct through
+     * DirectSecp256k1Wallet.signDirect, amino through Secp256k1Wallet.signAmino on the parsed StdSignDoc, which CosmJS
+     * serialises itself, so the chain-service rendering must match CosmJS byte for byte.
+     */
+    byte[] walletSign(network.omniphi.proto.chain.v1.SignDoc signDoc, String aminoSignDoc, boolean amino)
+            throws Exception {
+        ensureCosmJs();
+        ObjectNode in = JSON.createObjectNode().put("privateKeyHex", privateKeyHex).put("mode",
+                amino ? "amino" : "direct");
+        if (amino) {
+            in.set("aminoSignDoc", JSON.readTree(aminoSignDoc));
+        }
+        in.putObject("signDoc")
+                .put("bodyBytes", Base64.getEncoder().encodeToString(signDoc.getBodyBytes().toByteArray()))
+                .put("authInfoBytes", Base64.getEncoder().encodeToString(signDoc.getAuthInfoBytes().toByteArray()))
+                .put("chainId", signDoc.getChainId())
+                .put("accountNumber", Long.toUnsignedString(signDoc.getAccountNumber()));
+        String out = run("wallet-sign.mjs", JSON.writeValueAsBytes(in));
+        return Base64.getDecoder().decode(JSON.readTree(out).get("txBytes").asText());
+    }
+
+    private static String run(String script, byte[] stdin) throws Exception {
+        Process p = new ProcessBuilder("node", script).directory(COSMJS.toFile()).start();
+        p.getOutputStream().write(stdin);
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException(script + " failed: " + err);
+        }
+        return out;
     }
 
     /** Signs the built tx with CosmJS, optionally for another chain id; returns the TxRaw bytes. */

@@ -43,6 +43,39 @@ public final class ConsensusKey {
         }
     }
 
+    /**
+     * Signs {@code message} with the private key of the key file (read for this call only and wiped afterwards), as
+     * CometBFT's privval signs votes: ed25519 over the canonical vote bytes.
+     */
+    public static byte[] signWithKeyFile(String fileJson, byte[] message) {
+        String value = Json.string(Json.parse(fileJson), "priv_key", "value");
+        if (value == null) {
+            throw new IllegalArgumentException("not a CometBFT validator key file");
+        }
+        byte[] full = Base64.getDecoder().decode(value);
+        byte[] pkcs8 = new byte[48];
+        try {
+            if (full.length != 64) {
+                throw new IllegalArgumentException("ed25519 private key must be 64 bytes");
+            }
+            // RFC 8410 PKCS#8 wrapping of a 32-byte Ed25519 seed
+            byte[] prefix = HexFormat.of().parseHex("302e020100300506032b657004220420");
+            System.arraycopy(prefix, 0, pkcs8, 0, 16);
+            System.arraycopy(full, 0, pkcs8, 16, 32);
+            java.security.PrivateKey key = java.security.KeyFactory.getInstance("Ed25519")
+                    .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(pkcs8));
+            java.security.Signature signer = java.security.Signature.getInstance("Ed25519");
+            signer.initSign(key);
+            signer.update(message);
+            return signer.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("ed25519 signing failed", e);
+        } finally {
+            Arrays.fill(full, (byte) 0);
+            Arrays.fill(pkcs8, (byte) 0);
+        }
+    }
+
     /** Reads the public half of a key file; the private part is not kept in memory. */
     public static ConsensusKey publicPartOf(String fileJson) {
         Object root = Json.parse(fileJson);

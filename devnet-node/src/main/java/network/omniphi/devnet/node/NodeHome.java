@@ -101,6 +101,11 @@ public final class NodeHome {
         }
     }
 
+    /** The validator key file's content, for signing a vote; callers never keep or log it. */
+    String validatorKeyJson() {
+        return read(validatorKeyFile());
+    }
+
     /** The public half of the consensus key, read from the key file. */
     public ConsensusKey consensusKey() {
         return ConsensusKey.publicPartOf(read(validatorKeyFile()));

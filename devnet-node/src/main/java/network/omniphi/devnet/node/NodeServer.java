@@ -32,6 +32,7 @@ public final class NodeServer implements AutoCloseable {
     private final Settings settings;
     private final ConsensusKey key;
     private final ChainFollower follower;
+    private final Voter voter;
     private final List<ServerSocket> listeners = new ArrayList<>();
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1, daemon("follower"));
     private HttpServer http;
@@ -41,6 +42,7 @@ public final class NodeServer implements AutoCloseable {
         this.settings = settings;
         this.key = home.consensusKey();
         this.follower = new ChainFollower(settings.chainRpc(), 0);
+        this.voter = new Voter(settings.chainRpc(), home.chainId(), home::validatorKeyJson, key.publicKeyBase64());
     }
 
     public void start() throws IOException {
@@ -54,7 +56,10 @@ public final class NodeServer implements AutoCloseable {
         http.createContext("/health", ex -> answer(ex, envelope(Map.of())));
         http.setExecutor(Executors.newFixedThreadPool(2, daemon("rpc")));
         http.start();
-        scheduler.scheduleWithFixedDelay(follower::poll, 0, settings.pollMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(() -> {
+            follower.poll();
+            voter.vote(follower.snapshot());
+        }, 0, settings.pollMillis(), TimeUnit.MILLISECONDS);
     }
 
     public int rpcPort() {

@@ -15,6 +15,7 @@ import network.omniphi.devnet.domain.ChainEngine;
 import network.omniphi.devnet.domain.ChainParams;
 import network.omniphi.devnet.domain.Dec;
 import network.omniphi.devnet.domain.Genesis;
+import network.omniphi.devnet.domain.tx.AminoDecForm;
 
 /** Builds the chain engine from {@link DevnetConfig}; refuses malformed configuration at start-up. */
 public class ChainEngineProducer {
@@ -34,7 +35,17 @@ public class ChainEngineProducer {
                 Dec.parseHuman(staking.minCommissionRate()), staking.unbondingTime(),
                 config.slashing().signedBlocksWindow(), Dec.parseHuman(config.slashing().minSignedPerWindow()),
                 config.slashing().downtimeJailDuration(), minGasPrice(config.minGasPrice(), staking.bondDenom()),
-                config.blockHistory());
+                config.blockHistory(), AminoDecForm.parse(config.aminoLegacyDec()), txIndex(config.txIndex()),
+                network.omniphi.devnet.domain.Liveness.Mode.parse(config.slashing().liveness()));
+    }
+
+    private static boolean txIndex(String indexer) {
+        return switch (indexer.strip()) {
+            case "kv" -> true;
+            case "null" -> false;
+            default -> throw new IllegalArgumentException("devnet.tx-index must be 'kv' or 'null', got '" + indexer
+                    + "'");
+        };
     }
 
     static Genesis genesis(DevnetConfig config, Clock clock) {
@@ -49,7 +60,20 @@ public class ChainEngineProducer {
                     String[] parts = split(entry, "devnet.genesis.validators");
                     return new Genesis.GenesisValidator(parts[0], Long.parseLong(parts[1]));
                 }).toList();
-        return new Genesis(clock.instant(), accounts, validators);
+        List<Genesis.VestingAccount> vesting = config.genesis().vestingAccounts().orElse(List.of()).stream()
+                .filter(entry -> !entry.isBlank()).map(ChainEngineProducer::vestingAccount).toList();
+        return new Genesis(clock.instant(), accounts, validators, vesting);
+    }
+
+    private static Genesis.VestingAccount vestingAccount(String entry) {
+        int at = entry.lastIndexOf('@');
+        if (at <= 0) {
+            throw new IllegalArgumentException(
+                    "devnet.genesis.vesting-accounts entries must look like omni1...=amount@PT1H, got '" + entry + "'");
+        }
+        String[] parts = split(entry.substring(0, at), "devnet.genesis.vesting-accounts");
+        return new Genesis.VestingAccount(parts[0], new BigInteger(parts[1]),
+                java.time.Duration.parse(entry.substring(at + 1).trim()));
     }
 
     private static String[] split(String entry, String key) {

@@ -35,6 +35,20 @@ public interface DevnetConfig {
     @WithDefault("100000")
     int blockHistory();
 
+    /**
+     * LegacyDec rendering in amino JSON sign docs: {@code decimal} (x/tx v0.13.6 and later) or {@code integer}
+     * (x/tx before v0.13.6). Amino signatures are verified against this form only.
+     */
+    @WithDefault("decimal")
+    String aminoLegacyDec();
+
+    /**
+     * CometBFT {@code tx_index.indexer}: {@code kv} (GetTx finds included txs) or {@code null} (GetTx fails with
+     * Unknown "transaction indexing is disabled", as a public RPC node often does).
+     */
+    @WithDefault("kv")
+    String txIndex();
+
     Genesis genesis();
 
     Staking staking();
@@ -44,6 +58,13 @@ public interface DevnetConfig {
     interface Genesis {
         /** {@code omni1...=amount} entries funded in the bond denom; account numbers follow this order. */
         Optional<List<String>> accounts();
+
+        /**
+         * {@code omni1...=amount@duration} entries: delayed vesting accounts funded with {@code amount} in the bond
+         * denom, all of it locked until genesis time + {@code duration} (ISO-8601, e.g. {@code PT1H}); numbered after
+         * the funded accounts.
+         */
+        Optional<List<String>> vestingAccounts();
 
         /** {@code moniker=power} entries; the first one is the validator this node plays. */
         @WithDefault("omniphi-genesis-0=100")
@@ -75,5 +96,14 @@ public interface DevnetConfig {
 
         @WithDefault("PT10M")
         Duration downtimeJailDuration();
+
+        /**
+         * {@code votes}: a bonded validator's block counts as signed only when its node voted (devnet-node does), so
+         * a stopped node misses blocks and is jailed when over budget; {@code seen}: the same once the validator's
+         * node has voted at least once (validators created without a node process always sign); {@code off}: every
+         * validator always signs.
+         */
+        @WithDefault("seen")
+        String liveness();
     }
 }

@@ -32,6 +32,10 @@ public final class Addresses {
     }
 
     /** Decodes an {@code omnivaloper1...} address; throws {@link ChainException} (invalid address) otherwise. */
+    public static byte[] parseConsensus(String text) {
+        return parse(text, CONSENSUS_PREFIX);
+    }
+
     public static byte[] parseOperator(String text) {
         return parse(text, OPERATOR_PREFIX);
     }

@@ -35,7 +35,7 @@ final class AnteHandler {
         this.codec = codec;
     }
 
-    void run(ChainState state, DecodedTx tx, byte[] signer, long height, Mode mode) {
+    void run(ChainState state, DecodedTx tx, byte[] signer, long height, java.time.Instant time, Mode mode) {
         if (tx.timeoutHeight() != 0 && height > tx.timeoutHeight()) {
             throw new ChainException(ChainError.TX_TIMEOUT_HEIGHT,
                     "block height: " + height + ", timeout height: " + tx.timeoutHeight());
@@ -54,7 +54,7 @@ final class AnteHandler {
         if (mode == Mode.CHECK) {
             checkMinimumFee(tx);
         }
-        account = deductFee(account, tx);
+        account = deductFee(state, account, tx, time);
         SignerInfo info = tx.signerInfos().get(0);
         account = setPublicKey(account, info, mode);
         if (info.sequence() != account.sequence()) {
@@ -79,16 +79,23 @@ final class AnteHandler {
         }
     }
 
-    private Account deductFee(Account account, DecodedTx tx) {
+    /**
+     * DeductFeeDecorator: fees come from the spendable balance only (x/bank SendCoins refuses locked vesting coins:
+     * "spendable balance X is smaller than Y: insufficient funds").
+     */
+    private Account deductFee(ChainState state, Account account, DecodedTx tx, java.time.Instant time) {
         Account updated = account;
         for (Coin coin : tx.fee().amount()) {
             BigInteger amount = new BigInteger(coin.amount());
-            BigInteger balance = updated.balance(coin.denom());
+            BigInteger locked = coin.denom().equals(params.bondDenom())
+                    ? state.vesting(account.address()).map(v -> v.locked(time)).orElse(BigInteger.ZERO)
+                    : BigInteger.ZERO;
+            BigInteger balance = updated.balance(coin.denom()).subtract(locked).max(BigInteger.ZERO);
             if (balance.compareTo(amount) < 0) {
                 throw new ChainException(ChainError.INSUFFICIENT_FUNDS, "spendable balance " + balance + coin.denom()
                         + " is smaller than " + amount + coin.denom());
             }
-            updated = updated.withBalance(coin.denom(), balance.subtract(amount));
+            updated = updated.withBalance(coin.denom(), updated.balance(coin.denom()).subtract(amount));
         }
         return updated;
     }
@@ -120,7 +127,8 @@ final class AnteHandler {
         byte[] signBytes = switch (info.mode()) {
             case DIRECT ->
                 codec.directSignBytes(tx.bodyBytes(), tx.authInfoBytes(), params.chainId(), account.number());
-            case LEGACY_AMINO_JSON -> AminoJson.signBytes(tx, params.chainId(), account.number(), info.sequence());
+            case LEGACY_AMINO_JSON -> AminoJson.signBytes(tx, params.chainId(), account.number(), info.sequence(),
+                    params.aminoDecForm());
             case UNSUPPORTED -> throw new ChainException(ChainError.NOT_SUPPORTED,
                     "sign mode not supported; use SIGN_MODE_DIRECT or SIGN_MODE_LEGACY_AMINO_JSON");
         };

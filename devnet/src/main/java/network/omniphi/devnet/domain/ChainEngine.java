@@ -27,6 +27,8 @@ public final class ChainEngine {
 
     static final int MAX_TX_BYTES = 1 << 20;
     static final int MAX_MEMPOOL_TXS = 5_000;
+    /** CometBFT 0.38 {@code config.MempoolConfig} default {@code cache_size}. */
+    static final int TX_CACHE_SIZE = 10_000;
 
     private record PendingTx(String hash, byte[] raw, DecodedTx tx) {
     }
@@ -47,7 +49,16 @@ public final class ChainEngine {
     private final BlockStore blocks;
     private final List<PendingTx> mempool = new ArrayList<>();
     private final Map<String, Boolean> pendingJails = new LinkedHashMap<>();
+    /**
+     * Hashes of txs that passed CheckTx, kept after they are committed until evicted (CometBFT 0.38
+     * {@code mempool/cache.go} LRUTxCache): a repeat is refused with "tx already exists in cache", which cosmos-sdk
+     * v0.50 {@code client/broadcast.go} CheckCometError turns into code 19 (ErrTxInMempoolCache).
+     */
+    private final java.util.LinkedHashSet<String> txCache = new java.util.LinkedHashSet<>();
     private final Validator nodeValidator;
+    private final Liveness liveness;
+    /** The genesis validators: this process plays them, so they always sign. */
+    private final List<Validator> playedValidators;
     private ChainState checkState;
     private byte[] appHash = new byte[32];
 
@@ -55,8 +66,10 @@ public final class ChainEngine {
         this.params = params;
         this.codec = codec;
         this.clock = clock;
-        this.executor = new TxExecutor(params, codec);
+        this.liveness = new Liveness(params, params.liveness());
+        this.executor = new TxExecutor(params, codec, liveness);
         this.state = GenesisLoader.load(params, genesis);
+        this.playedValidators = List.copyOf(state.validators());
         this.nodeValidator = state.validators().stream()
                 .filter(v -> v.description().moniker().equals(genesis.validators().get(0).moniker())).findFirst()
                 .orElseThrow();
@@ -79,16 +92,20 @@ public final class ChainEngine {
         String hash = Hashes.txHash(txBytes);
         try {
             DecodedTx tx = decode(txBytes);
-            if (mempool.stream().anyMatch(p -> p.hash().equals(hash))) {
-                throw new ChainException(ChainError.TX_IN_MEMPOOL, "tx " + hash);
+            if (txCache.contains(hash) || mempool.stream().anyMatch(p -> p.hash().equals(hash))) {
+                throw new ChainException(ChainError.TX_IN_MEMPOOL, "tx already exists in cache");
             }
             if (mempool.size() >= MAX_MEMPOOL_TXS) {
                 throw new ChainException(ChainError.MEMPOOL_FULL, "mempool holds " + mempool.size() + " txs");
             }
             ChainState branch = checkState.copy();
-            long gasUsed = executor.check(branch, tx, blocks.nextHeight());
+            long gasUsed = executor.check(branch, tx, blocks.nextHeight(), clock.instant());
             checkState = branch;
             mempool.add(new PendingTx(hash, txBytes, tx));
+            txCache.add(hash);
+            if (txCache.size() > TX_CACHE_SIZE) {
+                txCache.remove(txCache.iterator().next());
+            }
             return new CheckTxResult(hash, TxResult.ok(tx.fee().gasLimit(), gasUsed, List.of()));
         } catch (ChainException e) {
             return new CheckTxResult(hash, TxResult.failed(e, 0, 0));
@@ -107,11 +124,16 @@ public final class ChainEngine {
         Instant time = clock.instant();
         Instant minimum = blocks.latest().time().plusMillis(1);
         Instant blockTime = time.isBefore(minimum) ? minimum : time;
+        long height = blocks.nextHeight();
         pendingJails.forEach((operator, jailed) -> state.validators().stream()
                 .filter(v -> Addresses.hex(v.operator()).equals(operator)).findFirst()
-                .ifPresent(v -> state.put(v.withJailed(jailed))));
+                .ifPresent(v -> {
+                    state.put(v.withJailed(jailed));
+                    if (jailed) {
+                        liveness.jailedAt(v.consensusKey(), height, blockTime);
+                    }
+                }));
         pendingJails.clear();
-        long height = blocks.nextHeight();
         List<byte[]> raws = new ArrayList<>();
         List<TxRecord> records = new ArrayList<>();
         for (PendingTx pending : mempool) {
@@ -120,6 +142,8 @@ public final class ChainEngine {
             raws.add(pending.raw());
         }
         mempool.clear();
+        liveness.endBlock(state, height, blockTime, playedValidators)
+                .forEach(v -> state.put(state.validator(v.operator()).orElseThrow().withJailed(true)));
         return commit(blockTime, raws, records);
     }
 
@@ -152,6 +176,15 @@ public final class ChainEngine {
         return state.account(address);
     }
 
+    /** Balance minus coins locked by vesting, at the latest block's time. */
+    public synchronized BigInteger spendable(byte[] address, String denom) {
+        return state.spendable(address, denom, params.bondDenom(), blocks.latest().time());
+    }
+
+    public synchronized Optional<network.omniphi.devnet.domain.state.Vesting> vesting(byte[] address) {
+        return state.vesting(address);
+    }
+
     public synchronized BigInteger balance(byte[] address, String denom) {
         return state.account(address).map(a -> a.balance(denom)).orElse(BigInteger.ZERO);
     }
@@ -178,6 +211,34 @@ public final class ChainEngine {
         }
         pendingJails.put(Addresses.hex(operator), jailed);
         return blocks.nextHeight();
+    }
+
+    /**
+     * A validator node's vote for {@code height}: ed25519 by its consensus key over
+     * {@code omniphi-devnet/vote/v1/<chain id>/<height>} (devnet-node's Voter). Only keys of known validators and
+     * heights near the head count.
+     */
+    public synchronized void vote(byte[] consensusKey, long height, byte[] signature) {
+        if (state.validatorByConsensusKey(consensusKey).isEmpty()) {
+            throw new ChainException(ChainError.VALIDATOR_NOT_FOUND, "no validator has this consensus key");
+        }
+        long latest = blocks.latest().height();
+        if (height > latest + 1 || height < latest - Liveness.VOTE_SLACK_BLOCKS) {
+            throw new ChainException(ChainError.INVALID_REQUEST, "vote height " + height + " is not near " + latest);
+        }
+        byte[] message = ("omniphi-devnet/vote/v1/" + params.chainId() + "/" + height)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (!Ed25519.verify(consensusKey, message, signature)) {
+            throw new ChainException(ChainError.UNAUTHORIZED, "vote signature does not verify");
+        }
+        liveness.vote(consensusKey, height);
+    }
+
+    /** x/slashing signing info of the validator with this consensus address (20 bytes). */
+    public synchronized Optional<Liveness.SigningInfo> signingInfo(byte[] consensusAddress) {
+        return state.validators().stream()
+                .filter(v -> java.util.Arrays.equals(Ed25519.consensusAddress(v.consensusKey()), consensusAddress))
+                .findFirst().flatMap(v -> liveness.signingInfo(v.consensusKey()));
     }
 
     public synchronized int mempoolSize() {

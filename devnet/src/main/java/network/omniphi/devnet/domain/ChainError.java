@@ -64,7 +64,13 @@ public enum ChainError {
                                                                                                                                                                                                                     "empty validator public key"), COMMISSION_LT_MIN_RATE(
                                                                                                                                                                                                                             "staking",
                                                                                                                                                                                                                             40,
-                                                                                                                                                                                                                            "commission cannot be less than min rate");
+                                                                                                                                                                                                                            "commission cannot be less than min rate"),
+    // x/slashing/types/errors.go (cosmos-sdk v0.50)
+    NO_VALIDATOR_FOR_ADDRESS("slashing", 2, "address is not associated with any known validator"), VALIDATOR_JAILED(
+            "slashing", 4, "validator still jailed; cannot be unjailed"), VALIDATOR_NOT_JAILED("slashing", 5,
+                    "validator not jailed; cannot be unjailed"), SELF_DELEGATION_TOO_LOW_TO_UNJAIL("slashing", 7,
+                            "validator's self delegation less than minimum; cannot be unjailed"), NO_SIGNING_INFO_FOUND(
+                                    "slashing", 8, "no validator signing info found");
 
     private final String codespace;
     private final int code;

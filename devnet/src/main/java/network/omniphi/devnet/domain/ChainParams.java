@@ -3,12 +3,18 @@ package network.omniphi.devnet.domain;
 import java.math.BigDecimal;
 import java.time.Duration;
 
+import network.omniphi.devnet.domain.tx.AminoDecForm;
+
 /**
  * Chain, staking and slashing parameters. {@code minGasPrice} is in {@code bondDenom} per gas unit.
+ * {@code aminoDecForm}: the LegacyDec rendering of SIGN_MODE_LEGACY_AMINO_JSON; {@code txIndex}: false plays a node
+ * with CometBFT {@code tx_index.indexer = "null"} (GetTx cannot look txs up); {@code liveness}: which bonded validators
+ * must vote through their node or miss blocks (x/slashing window), see {@link Liveness.Mode}.
  */
 public record ChainParams(String chainId, String bondDenom, int maxValidators, BigDecimal minCommissionRate,
         Duration unbondingTime, long signedBlocksWindow, BigDecimal minSignedPerWindow, Duration downtimeJailDuration,
-        BigDecimal minGasPrice, int blockHistory) {
+        BigDecimal minGasPrice, int blockHistory, AminoDecForm aminoDecForm, boolean txIndex,
+        Liveness.Mode liveness) {
 
     public ChainParams {
         if (chainId == null || chainId.isBlank() || chainId.length() > 50) {

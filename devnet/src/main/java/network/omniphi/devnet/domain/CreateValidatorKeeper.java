@@ -36,10 +36,12 @@ final class CreateValidatorKeeper {
                 "account " + Addresses.account(operator) + " does not exist"));
         BigInteger balance = account.balance(params.bondDenom());
         if (balance.compareTo(amount) < 0) {
-            throw new ChainException(ChainError.INSUFFICIENT_FUNDS, "spendable balance " + balance + params.bondDenom()
-                    + " is smaller than " + amount + params.bondDenom());
+            throw new ChainException(ChainError.INSUFFICIENT_FUNDS, "failed to delegate; " + balance
+                    + params.bondDenom() + " is smaller than " + amount + params.bondDenom());
         }
         state.put(account.withBalance(params.bondDenom(), balance.subtract(amount)));
+        // x/bank DelegateCoins checks the whole balance (vesting coins may be delegated) and tracks the delegation
+        state.vesting(operator).ifPresent(v -> state.putVesting(operator, v.trackDelegation(time, amount)));
         state.put(new Validator(operator, msg.pubKey(), false, BondStatus.UNBONDED, amount, msg.description(),
                 new Validator.Commission(Dec.fromWire("rate", msg.commission().rate()),
                         Dec.fromWire("max_rate", msg.commission().maxRate()),

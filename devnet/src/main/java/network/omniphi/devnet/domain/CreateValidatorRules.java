@@ -27,7 +27,28 @@ final class CreateValidatorRules {
         this.params = params;
     }
 
-    /** Validates the message and returns the operator address bytes, which are its only signer. */
+    /**
+     * The message's only signer, the operator: what CheckTx needs (cosmos-sdk v0.50 derives signers from the
+     * {@code cosmos.msg.v1.signer} field, {@code validator_address}, while decoding; a bad address fails there).
+     */
+    byte[] signer(MsgCreateValidator msg) {
+        return operatorSigner(msg.validatorAddress());
+    }
+
+    /** An operator address as a message signer (MsgCreateValidator, MsgUnjail). */
+    byte[] operatorSigner(String validatorAddress) {
+        try {
+            return Addresses.parseOperator(validatorAddress);
+        } catch (ChainException e) {
+            throw new ChainException(ChainError.INVALID_ADDRESS, "invalid validator address: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Validates the message and returns the operator address bytes. Runs in simulate and deliver only: on SDK 0.50
+     * MsgCreateValidator has no ValidateBasic ({@code x/staking/types/msg.go} defines {@code Validate}, called by
+     * {@code x/staking/keeper/msg_server.go} CreateValidator with the parameter checks), so these fail in the block.
+     */
     byte[] validate(MsgCreateValidator msg) {
         byte[] operator = operator(msg);
         if (msg.pubKeyType().isEmpty()) {

@@ -10,6 +10,7 @@ import network.omniphi.devnet.domain.crypto.Hashes;
 import network.omniphi.devnet.domain.state.BondStatus;
 import network.omniphi.devnet.domain.state.ChainState;
 import network.omniphi.devnet.domain.state.Validator;
+import network.omniphi.devnet.domain.state.Vesting;
 import network.omniphi.devnet.domain.tx.Description;
 
 /**
@@ -32,6 +33,16 @@ final class GenesisLoader {
                 throw new IllegalArgumentException("genesis amount must be positive for " + funded.address());
             }
             state.credit(Addresses.parseAccount(funded.address()), params.bondDenom(), funded.amount());
+        }
+        for (Genesis.VestingAccount v : genesis.vestingAccounts()) {
+            if (v.amount().signum() <= 0 || v.lockedFor().isNegative()) {
+                throw new IllegalArgumentException("vesting account needs a positive amount and duration: "
+                        + v.address());
+            }
+            byte[] address = Addresses.parseAccount(v.address());
+            state.credit(address, params.bondDenom(), v.amount());
+            state.putVesting(address, new Vesting(v.amount(), genesis.time().plus(v.lockedFor()),
+                    BigInteger.ZERO));
         }
         for (Genesis.GenesisValidator gv : genesis.validators()) {
             if (gv.power() <= 0) {

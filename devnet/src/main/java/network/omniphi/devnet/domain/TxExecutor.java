@@ -17,26 +17,30 @@ import network.omniphi.devnet.domain.tx.TxCodec;
 import network.omniphi.devnet.domain.tx.TxMessage;
 
 /**
- * Runs a decoded tx in the three ABCI modes. CheckTx = stateless rules + ante (with the min gas price); simulate = the
- * same without signature and fee-price checks, then the messages on a branch; deliver = ante, then the messages on a
- * branch that is dropped if a message fails (fee and sequence stay spent, as in the SDK).
+ * Runs a decoded tx in the three ABCI modes, as cosmos-sdk v0.50 baseapp does. CheckTx = tx-level checks (signers,
+ * fee coins, sign mode) + ante (with the min gas price), no message execution; simulate = the same without signature
+ * and fee-price checks, then the messages on a branch; deliver = ante, then the messages on a branch that is dropped
+ * if a message fails (fee and sequence stay spent). MsgCreateValidator's own checks run with the message (simulate
+ * and deliver), since it has no ValidateBasic on SDK 0.50.
  */
 final class TxExecutor {
 
     private final AnteHandler ante;
     private final CreateValidatorRules rules;
     private final CreateValidatorKeeper keeper;
+    private final UnjailKeeper unjail;
 
-    TxExecutor(ChainParams params, TxCodec codec) {
+    TxExecutor(ChainParams params, TxCodec codec, Liveness liveness) {
         this.ante = new AnteHandler(params, codec);
         this.rules = new CreateValidatorRules(params);
         this.keeper = new CreateValidatorKeeper(params);
+        this.unjail = new UnjailKeeper(liveness);
     }
 
     /** CheckTx against the check state (mutated: fee and sequence). Returns the gas the tx will use. */
-    long check(ChainState checkState, DecodedTx tx, long nextHeight) {
+    long check(ChainState checkState, DecodedTx tx, long nextHeight, Instant time) {
         byte[] signer = validateStateless(tx);
-        ante.run(checkState, tx, signer, nextHeight, AnteHandler.Mode.CHECK);
+        ante.run(checkState, tx, signer, nextHeight, time, AnteHandler.Mode.CHECK);
         return GasSchedule.total(tx);
     }
 
@@ -44,7 +48,7 @@ final class TxExecutor {
     List<TxResult.Event> simulate(ChainState state, DecodedTx tx, long nextHeight, Instant time) {
         ChainState branch = state.copy();
         byte[] signer = validateStateless(tx);
-        ante.run(branch, tx, signer, nextHeight, AnteHandler.Mode.SIMULATE);
+        ante.run(branch, tx, signer, nextHeight, time, AnteHandler.Mode.SIMULATE);
         return runMessages(branch, tx, signer, nextHeight, time);
     }
 
@@ -55,7 +59,7 @@ final class TxExecutor {
         ChainState anteBranch = state.copy();
         try {
             signer = validateStateless(tx);
-            ante.run(anteBranch, tx, signer, height, AnteHandler.Mode.DELIVER);
+            ante.run(anteBranch, tx, signer, height, time, AnteHandler.Mode.DELIVER);
         } catch (ChainException e) {
             return TxResult.failed(e, gasWanted, Math.min(gasWanted, GasSchedule.ante(tx)));
         }
@@ -74,7 +78,12 @@ final class TxExecutor {
             Instant time) {
         List<TxResult.Event> events = new ArrayList<>();
         for (TxMessage message : tx.messages()) {
+            if (message instanceof network.omniphi.devnet.domain.tx.MsgUnjail msg) {
+                events.addAll(unjail.execute(state, msg, signer, time));
+                continue;
+            }
             MsgCreateValidator msg = (MsgCreateValidator) message;
+            rules.validate(msg);
             events.addAll(keeper.execute(state, msg, signer, height, time));
         }
         return events;
@@ -92,11 +101,16 @@ final class TxExecutor {
         Set<String> signers = new HashSet<>();
         byte[] signer = null;
         for (TxMessage message : tx.messages()) {
+            if (message instanceof network.omniphi.devnet.domain.tx.MsgUnjail msg) {
+                signer = rules.operatorSigner(msg.validatorAddress());
+                signers.add(Arrays.toString(signer));
+                continue;
+            }
             if (!(message instanceof MsgCreateValidator msg)) {
                 throw new ChainException(ChainError.NOT_SUPPORTED,
                         "message type " + message.typeUrl() + " is not executed by the devnet");
             }
-            signer = rules.validate(msg);
+            signer = rules.signer(msg);
             signers.add(Arrays.toString(signer));
         }
         validateSigners(tx, signers.size());

@@ -8,7 +8,11 @@ import network.omniphi.devnet.testing.CreateValidatorTx;
 import network.omniphi.devnet.testing.TestChain;
 import network.omniphi.devnet.testing.TestSigner;
 
-/** Refusals answered by BroadcastTx (CheckTx): the tx never enters the mempool and nothing is charged. */
+/**
+ * Refusals answered by BroadcastTx (CheckTx): the tx never enters the mempool and nothing is charged. MsgCreateValidator's
+ * own checks are not among them on SDK 0.50 (no ValidateBasic): those txs pass CheckTx and fail in the block with the
+ * fee paid and the sequence used, and Simulate refuses them.
+ */
 class CheckTxRefusalTest {
 
     private static final TestSigner ALICE = TestSigner.named("alice");
@@ -77,30 +81,31 @@ class CheckTxRefusalTest {
     }
 
     @Test
-    void commissionAboveMaxRateIsRefused() {
-        assertRefused(CreateValidatorTx.by(ALICE).rates("300000000000000000", "200000000000000000", "0"), "staking",
+    void commissionAboveMaxRateFailsInTheBlock() {
+        assertFailsInBlock(CreateValidatorTx.by(ALICE).rates("300000000000000000", "200000000000000000", "0"),
+                "staking",
                 11, "rate 0.300000000000000000 > max rate 0.200000000000000000: commission cannot be more than "
                         + "the max rate");
     }
 
     @Test
-    void commissionBelowChainMinimumIsRefused() {
-        assertRefused(CreateValidatorTx.by(ALICE).rates("10000000000000000", "200000000000000000", "0"), "staking",
+    void commissionBelowChainMinimumFailsInTheBlock() {
+        assertFailsInBlock(CreateValidatorTx.by(ALICE).rates("10000000000000000", "200000000000000000", "0"), "staking",
                 40, "cannot set validator commission to less than minimum rate of 0.050000000000000000: "
                         + "commission cannot be less than min rate");
     }
 
     @Test
-    void maxRateAboveOneIsRefused() {
-        assertRefused(CreateValidatorTx.by(ALICE).rates("100000000000000000", "1100000000000000000", "0"),
+    void maxRateAboveOneFailsInTheBlock() {
+        assertFailsInBlock(CreateValidatorTx.by(ALICE).rates("100000000000000000", "1100000000000000000", "0"),
                 "staking", 10, "max rate 1.100000000000000000: commission cannot be more than 100%");
     }
 
     @Test
-    void monikerOf71Utf8BytesIsRefusedEvenWhenShorterInCharacters() {
+    void monikerOf71Utf8BytesFailsInTheBlockEvenWhenShorterInCharacters() {
         String moniker = "é".repeat(35) + "a";
         assertThat(moniker).hasSize(36);
-        assertRefused(CreateValidatorTx.by(ALICE).moniker(moniker), "sdk", 18,
+        assertFailsInBlock(CreateValidatorTx.by(ALICE).moniker(moniker), "sdk", 18,
                 "invalid moniker length; got: 71, max: 70: invalid request");
     }
 
@@ -111,27 +116,27 @@ class CheckTxRefusalTest {
     }
 
     @Test
-    void unknownDenomIsRefused() {
-        assertRefused(CreateValidatorTx.by(ALICE).value("uatom", "5000000"), "sdk", 10,
+    void unknownDenomFailsInTheBlock() {
+        assertFailsInBlock(CreateValidatorTx.by(ALICE).value("uatom", "5000000"), "sdk", 10,
                 "invalid coin denomination: got uatom, expected omniphi: invalid coins");
     }
 
     @Test
-    void selfDelegationBelowMinimumIsRefused() {
-        assertRefused(CreateValidatorTx.by(ALICE).minSelfDelegation("6000000"), "staking", 16,
+    void selfDelegationBelowMinimumFailsInTheBlock() {
+        assertFailsInBlock(CreateValidatorTx.by(ALICE).minSelfDelegation("6000000"), "staking", 16,
                 "self delegation 5000000 is below min self delegation 6000000: validator's self delegation must be "
                         + "greater than their minimum self delegation");
     }
 
     @Test
-    void zeroMinSelfDelegationIsRefused() {
-        assertRefused(CreateValidatorTx.by(ALICE).minSelfDelegation("0"), "sdk", 18,
+    void zeroMinSelfDelegationFailsInTheBlock() {
+        assertFailsInBlock(CreateValidatorTx.by(ALICE).minSelfDelegation("0"), "sdk", 18,
                 "minimum self delegation must be a positive integer: invalid request");
     }
 
     @Test
-    void shortConsensusKeyIsRefused() {
-        assertRefused(CreateValidatorTx.by(ALICE).consensusKey(new byte[31]), "sdk", 8,
+    void shortConsensusKeyFailsInTheBlock() {
+        assertFailsInBlock(CreateValidatorTx.by(ALICE).consensusKey(new byte[31]), "sdk", 8,
                 "invalid ed25519 consensus key length; got: 31, expected: 32: invalid pubkey");
     }
 
@@ -167,5 +172,24 @@ class CheckTxRefusalTest {
         }
         assertThat(result.hash()).matches("[0-9A-F]{64}");
         assertThat(chain.mempoolSize()).isZero();
+    }
+
+    private void assertFailsInBlock(CreateValidatorTx tx, String codespace, int code, String rawLog) {
+        byte[] raw = tx.build();
+        java.math.BigInteger before = chain.balance(ALICE.address(), "omniphi");
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(ChainException.class,
+                () -> chain.simulate(raw)).rawLog()).isEqualTo(rawLog);
+        ChainEngine.CheckTxResult checked = chain.broadcast(raw);
+        assertThat(checked.result().code()).as(checked.result().rawLog()).isZero();
+
+        chain.produceBlock();
+
+        TxResult result = chain.tx(checked.hash()).orElseThrow().result();
+        assertThat(result.codespace()).as(result.rawLog()).isEqualTo(codespace);
+        assertThat(result.code()).as(result.rawLog()).isEqualTo(code);
+        assertThat(result.rawLog()).isEqualTo(rawLog);
+        assertThat(chain.account(ALICE.address()).orElseThrow().sequence()).isEqualTo(1);
+        assertThat(chain.balance(ALICE.address(), "omniphi")).isLessThan(before);
+        assertThat(chain.validator(ALICE.address())).isEmpty();
     }
 }

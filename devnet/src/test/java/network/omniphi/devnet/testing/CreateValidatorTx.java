@@ -50,6 +50,8 @@ public final class CreateValidatorTx {
         this.signWith = signer;
     }
 
+    private network.omniphi.devnet.domain.tx.AminoDecForm aminoDecForm = network.omniphi.devnet.domain.tx.AminoDecForm.DECIMAL;
+
     public static CreateValidatorTx by(TestSigner signer) {
         return new CreateValidatorTx(signer);
     }
@@ -66,6 +68,12 @@ public final class CreateValidatorTx {
         sequence = value;
         return this;
     }
+    /** Amino signature over the doc rendered with this LegacyDec form (the chain verifies only its own form). */
+    public CreateValidatorTx aminoDecForm(network.omniphi.devnet.domain.tx.AminoDecForm value) {
+        this.aminoDecForm = value;
+        return amino();
+    }
+
     public CreateValidatorTx amino() {
         mode = SignMode.SIGN_MODE_LEGACY_AMINO_JSON;
         return this;
@@ -144,7 +152,7 @@ public final class CreateValidatorTx {
         }
         byte[] unsigned = TxRaw.newBuilder().setBodyBytes(ByteString.copyFrom(body))
                 .setAuthInfoBytes(ByteString.copyFrom(authInfo)).build().toByteArray();
-        return AminoJson.signBytes(codec.decode(unsigned), chainId, accountNumber, sequence);
+        return AminoJson.signBytes(codec.decode(unsigned), chainId, accountNumber, sequence, aminoDecForm);
     }
 
     private TxBody body() {

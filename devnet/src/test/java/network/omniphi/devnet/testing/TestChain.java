@@ -25,7 +25,23 @@ public final class TestChain {
 
     public static ChainParams params(int maxValidators) {
         return new ChainParams(CHAIN_ID, "omniphi", maxValidators, new BigDecimal("0.05"), Duration.ofDays(21), 100,
-                new BigDecimal("0.5"), Duration.ofMinutes(10), new BigDecimal("0.025"), 1000);
+                new BigDecimal("0.5"), Duration.ofMinutes(10), new BigDecimal("0.025"), 1000,
+                network.omniphi.devnet.domain.tx.AminoDecForm.DECIMAL, true,
+                network.omniphi.devnet.domain.Liveness.Mode.SEEN);
+    }
+
+    public static ChainEngine create(ChainParams params, Genesis genesis) {
+        return new ChainEngine(params, genesis, new ProtoTxCodec(),
+                Clock.fixed(GENESIS.plusSeconds(1), ZoneOffset.UTC));
+    }
+
+    /** The genesis of {@link #create(int)}: alice, bob, carol funded, one genesis validator. */
+    public static Genesis genesis() {
+        return new Genesis(GENESIS, List.of(
+                new Genesis.FundedAccount(TestSigner.named("alice").account(), FUNDS),
+                new Genesis.FundedAccount(TestSigner.named("bob").account(), FUNDS),
+                new Genesis.FundedAccount(TestSigner.named("carol").account(), FUNDS)),
+                List.of(new Genesis.GenesisValidator("genesis-0", 100)));
     }
 
     public static ChainEngine create(int maxValidators) {

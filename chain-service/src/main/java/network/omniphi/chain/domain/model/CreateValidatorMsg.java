@@ -7,5 +7,23 @@ import java.math.BigInteger;
  * that record equality is value equality).
  */
 public record CreateValidatorMsg(Description description, CommissionRates commission, BigInteger minSelfDelegation,
-        String validatorAddress, String consensusPubkey, Coin value) {
+        String validatorAddress, String consensusPubkey, Coin value) implements TxMsg {
+
+    public static final String TYPE_URL = "/cosmos.staking.v1beta1.MsgCreateValidator";
+    public static final String KIND = "create_validator";
+
+    @Override
+    public String operatorAddress() {
+        return validatorAddress;
+    }
+
+    @Override
+    public String typeUrl() {
+        return TYPE_URL;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
 }

@@ -9,7 +9,10 @@ public sealed interface ValidatorChange {
     record TxConfirmed(String txHash, long height) implements ValidatorChange {
     }
 
-    record TxFailed(String txHash, int code, String codespace, String rawLog) implements ValidatorChange {
+    /** {@code errorCode}: the chain-service error code (ChainError) the chain's code maps to. */
+    record TxFailed(String txHash, int code, String codespace, String rawLog, String errorCode)
+            implements
+                ValidatorChange {
     }
 
     record Bonded(long votingPower) implements ValidatorChange {

@@ -9,9 +9,10 @@ import io.smallrye.mutiny.Uni;
 import network.omniphi.chain.domain.model.Account;
 import network.omniphi.chain.domain.model.BroadcastResult;
 import network.omniphi.chain.domain.model.ChainHead;
+import network.omniphi.chain.domain.model.SigningInfo;
 import network.omniphi.chain.domain.model.SlashingParams;
 import network.omniphi.chain.domain.model.StakingParams;
-import network.omniphi.chain.domain.model.TxResult;
+import network.omniphi.chain.domain.model.TxLookup;
 import network.omniphi.chain.domain.model.ValidatorState;
 
 /** The Cosmos chain as chain-service needs it. Failures to reach it surface as ChainException.Unavailable. */
@@ -23,9 +24,15 @@ public interface ChainPort {
 
     Uni<BigInteger> balance(String address, String denom);
 
+    /** Balance minus coins locked by vesting: what fees can be paid from. */
+    Uni<BigInteger> spendable(String address, String denom);
+
     Uni<StakingParams> stakingParams();
 
     Uni<SlashingParams> slashingParams();
+
+    /** x/slashing SigningInfo of a consensus address ({@code omnivalcons...}); empty when the chain has none. */
+    Uni<Optional<SigningInfo>> signingInfo(String consensusAddress);
 
     Uni<Optional<ValidatorState>> validator(String operatorAddress);
 
@@ -37,6 +44,6 @@ public interface ChainPort {
 
     Uni<BroadcastResult> broadcastSync(byte[] txBytes);
 
-    /** The tx once included in a block; empty while it is not (yet) known. */
-    Uni<Optional<TxResult>> tx(String hash);
+    /** GetTx: included, not found, or the node keeps no tx index. */
+    Uni<TxLookup> tx(String hash);
 }

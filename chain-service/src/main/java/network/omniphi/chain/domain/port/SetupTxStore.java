@@ -22,11 +22,20 @@ public interface SetupTxStore {
 
     Uni<Optional<PreparedTx>> prepared(String setupRequestId);
 
-    /** True when the setup has a submitted or confirmed tx. */
-    Uni<Boolean> hasLiveTx(String setupRequestId);
+    /**
+     * True when the setup has a live tx of this kind: a submitted or confirmed MsgCreateValidator, or a submitted
+     * MsgUnjail (a validator may be jailed and unjailed many times).
+     */
+    Uni<Boolean> hasLiveTx(String setupRequestId, String kind);
 
-    /** Records the tx and emits tx_submitted. */
-    Uni<Void> submitted(TrackedTx tx);
+    /** The tx recorded under this hash, whatever its state. */
+    Uni<Optional<TrackedTx>> trackedTx(String txHash);
+
+    /**
+     * Records the tx and emits tx_submitted, once: a tx already recorded under the same hash (a concurrent duplicate
+     * broadcast) is left as it is and emits nothing. True when this call recorded it.
+     */
+    Uni<Boolean> submitted(TrackedTx tx);
 
     Uni<List<TrackedTx>> pendingTxs(int limit);
 

@@ -23,15 +23,19 @@ import network.omniphi.chain.domain.LegacyDec;
 import network.omniphi.chain.domain.model.Account;
 import network.omniphi.chain.domain.model.BroadcastResult;
 import network.omniphi.chain.domain.model.ChainHead;
+import network.omniphi.chain.domain.model.SigningInfo;
 import network.omniphi.chain.domain.model.SlashingParams;
 import network.omniphi.chain.domain.model.StakingParams;
+import network.omniphi.chain.domain.model.TxLookup;
 import network.omniphi.chain.domain.model.TxResult;
 import network.omniphi.chain.domain.model.ValidatorState;
 import network.omniphi.chain.domain.port.ChainPort;
 
 import cosmos.auth.v1beta1.BaseAccount;
+import cosmos.auth.v1beta1.QueryAccountInfoRequest;
 import cosmos.auth.v1beta1.QueryAccountRequest;
 import cosmos.bank.v1beta1.QueryBalanceRequest;
+import cosmos.bank.v1beta1.QuerySpendableBalanceByDenomRequest;
 import cosmos.base.query.v1beta1.PageRequest;
 import cosmos.base.tendermint.v1beta1.GetLatestBlockRequest;
 import cosmos.base.tendermint.v1beta1.GetLatestBlockResponse;
@@ -82,22 +86,37 @@ public class CosmosChainClient implements ChainPort {
         return Instant.ofEpochSecond(ts.getSeconds(), ts.getNanos());
     }
 
+    /**
+     * Account number and sequence of any account type: {@code auth.Query/AccountInfo} (cosmos-sdk v0.47+,
+     * {@code x/auth/keeper/grpc_query.go}) answers the BaseAccount of vesting and other accounts alike; nodes without
+     * it (UNIMPLEMENTED) are asked {@code Query/Account}, whose BaseAccount or vesting account is unpacked here.
+     */
     @Override
     public Uni<Optional<Account>> account(String address) {
-        return optional(auth.account(QueryAccountRequest.newBuilder().setAddress(address).build())).map(r -> r.map(
-                resp -> {
-                    if (!BASE_ACCOUNT_URL.equals(resp.getAccount().getTypeUrl())) {
-                        throw new ChainException.Refused(ChainError.TX_REJECTED,
-                                "unsupported account type " + resp.getAccount().getTypeUrl());
-                    }
-                    BaseAccount a = parseAccount(resp.getAccount().getValue());
-                    return new Account(a.getAccountNumber(), a.getSequence());
-                }));
+        return optional(auth.accountInfo(QueryAccountInfoRequest.newBuilder().setAddress(address).build())
+                .map(r -> new Account(r.getInfo().getAccountNumber(), r.getInfo().getSequence()))
+                .onFailure(CosmosChainClient::isUnimplemented).recoverWithUni(e -> legacyAccount(address)));
     }
 
-    private static BaseAccount parseAccount(ByteString bytes) {
+    private Uni<Account> legacyAccount(String address) {
+        return auth.account(QueryAccountRequest.newBuilder().setAddress(address).build()).map(resp -> {
+            BaseAccount a = baseAccountOf(resp.getAccount());
+            return new Account(a.getAccountNumber(), a.getSequence());
+        });
+    }
+
+    static BaseAccount baseAccountOf(com.google.protobuf.Any any) {
         try {
-            return BaseAccount.parseFrom(bytes);
+            return switch (any.getTypeUrl()) {
+                case BASE_ACCOUNT_URL -> BaseAccount.parseFrom(any.getValue());
+                case "/cosmos.vesting.v1beta1.DelayedVestingAccount" -> cosmos.vesting.v1beta1.DelayedVestingAccount
+                        .parseFrom(any.getValue()).getBaseVestingAccount().getBaseAccount();
+                case "/cosmos.vesting.v1beta1.ContinuousVestingAccount" ->
+                    cosmos.vesting.v1beta1.ContinuousVestingAccount.parseFrom(any.getValue())
+                            .getBaseVestingAccount().getBaseAccount();
+                default -> throw new ChainException.Refused(ChainError.TX_REJECTED, "unsupported account type "
+                        + any.getTypeUrl() + " and the node does not serve auth.Query/AccountInfo");
+            };
         } catch (InvalidProtocolBufferException e) {
             throw new ChainException.Unavailable(ChainError.CHAIN_UNAVAILABLE, "malformed account from chain", e);
         }
@@ -107,6 +126,23 @@ public class CosmosChainClient implements ChainPort {
     public Uni<BigInteger> balance(String address, String denom) {
         return call(bank.balance(QueryBalanceRequest.newBuilder().setAddress(address).setDenom(denom).build()))
                 .map(r -> CosmosMessages.integer(r.getBalance().getAmount()));
+    }
+
+    /**
+     * {@code bank.Query/SpendableBalanceByDenom} (cosmos-sdk v0.47+): the balance minus coins locked by vesting, which
+     * is all fees can be paid from (x/bank {@code SendCoins} checks spendable coins); the plain balance on nodes
+     * without it.
+     */
+    @Override
+    public Uni<BigInteger> spendable(String address, String denom) {
+        return call(bank.spendableBalanceByDenom(QuerySpendableBalanceByDenomRequest.newBuilder()
+                .setAddress(address).setDenom(denom).build())
+                .map(r -> CosmosMessages.integer(r.getBalance().getAmount()))
+                .onFailure(CosmosChainClient::isUnimplemented).recoverWithUni(e -> balance(address, denom)));
+    }
+
+    private static boolean isUnimplemented(Throwable e) {
+        return e instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.UNIMPLEMENTED;
     }
 
     @Override
@@ -121,6 +157,18 @@ public class CosmosChainClient implements ChainPort {
         return call(slashing.params(cosmos.slashing.v1beta1.QueryParamsRequest.getDefaultInstance()))
                 .map(r -> new SlashingParams(r.getParams().getSignedBlocksWindow(),
                         LegacyDec.fromProto(r.getParams().getMinSignedPerWindow().toStringUtf8())));
+    }
+
+    /** x/slashing Query/SigningInfo (cosmos-sdk v0.50 {@code x/slashing/keeper/grpc_query.go}): NotFound = none. */
+    @Override
+    public Uni<Optional<SigningInfo>> signingInfo(String consensusAddress) {
+        return optional(slashing.signingInfo(cosmos.slashing.v1beta1.QuerySigningInfoRequest.newBuilder()
+                .setConsAddress(consensusAddress).build())).map(r -> r.map(resp -> {
+                    var i = resp.getValSigningInfo();
+                    return new SigningInfo(i.getAddress().isEmpty() ? consensusAddress : i.getAddress(),
+                            i.getStartHeight(), i.getIndexOffset(), instant(i.getJailedUntil()), i.getTombstoned(),
+                            i.getMissedBlocksCounter());
+                }));
     }
 
     @Override
@@ -155,20 +203,47 @@ public class CosmosChainClient implements ChainPort {
                 .map(r -> r.getGasInfo().getGasUsed());
     }
 
+    /**
+     * SYNC broadcast. A deadline passed after the request left means the node may have taken the tx into its mempool
+     * (CometBFT 0.38 {@code rpc/core/mempool.go} BroadcastTxSync answers only after CheckTx): reported as
+     * {@code BROADCAST_OUTCOME_UNKNOWN} so the caller tracks the tx instead of calling it failed.
+     */
     @Override
     public Uni<BroadcastResult> broadcastSync(byte[] txBytes) {
         var request = BroadcastTxRequest.newBuilder().setTxBytes(ByteString.copyFrom(txBytes))
                 .setMode(BroadcastMode.BROADCAST_MODE_SYNC).build();
-        return call(tx.broadcastTx(request)).map(r -> r.getTxResponse()).map(t -> new BroadcastResult(
-                t.getTxhash(), t.getCode(), t.getCodespace(), t.getHeight(), t.getRawLog()));
+        return tx.broadcastTx(request)
+                .ifNoItem().after(TIMEOUT).failWith(() -> Status.DEADLINE_EXCEEDED.asRuntimeException())
+                .onFailure(e -> !(e instanceof ChainException)).transform(e -> isDeadline(e)
+                        ? new ChainException.Unavailable(ChainError.BROADCAST_OUTCOME_UNKNOWN,
+                                "no answer from the chain node in time; the tx may be in its mempool", e)
+                        : unavailable(e))
+                .map(r -> r.getTxResponse()).map(t -> new BroadcastResult(
+                        t.getTxhash(), t.getCode(), t.getCodespace(), t.getHeight(), t.getRawLog()));
     }
 
+    /**
+     * GetTx. cosmos-sdk v0.50 {@code x/auth/tx/service.go} answers NotFound only when CometBFT says "not found"; with
+     * {@code tx_index.indexer = "null"} CometBFT 0.38 ({@code rpc/core/tx.go}) answers "transaction indexing is
+     * disabled", which reaches us as gRPC Unknown: that is {@link TxLookup.IndexUnavailable}, not a failure.
+     */
     @Override
-    public Uni<Optional<TxResult>> tx(String hash) {
-        return optional(tx.getTx(GetTxRequest.newBuilder().setHash(hash).build()))
-                .map(r -> r.filter(g -> g.hasTxResponse() && g.getTxResponse().getHeight() > 0)
-                        .map(g -> g.getTxResponse())
-                        .map(t -> new TxResult(hash, t.getHeight(), t.getCode(), t.getCodespace(), t.getRawLog())));
+    public Uni<TxLookup> tx(String hash) {
+        return tx.getTx(GetTxRequest.newBuilder().setHash(hash).build())
+                .ifNoItem().after(TIMEOUT).failWith(() -> Status.DEADLINE_EXCEEDED.asRuntimeException())
+                .<TxLookup>map(g -> g.hasTxResponse() && g.getTxResponse().getHeight() > 0
+                        ? new TxLookup.Included(new TxResult(hash, g.getTxResponse().getHeight(),
+                                g.getTxResponse().getCode(), g.getTxResponse().getCodespace(),
+                                g.getTxResponse().getRawLog()))
+                        : new TxLookup.NotFound())
+                .onFailure(CosmosChainClient::isNotFound).recoverWithItem(new TxLookup.NotFound())
+                .onFailure(e -> !isDown(e) && !(e instanceof ChainException))
+                .recoverWithItem(e -> new TxLookup.IndexUnavailable(describe(e)))
+                .onFailure(e -> !(e instanceof ChainException)).transform(CosmosChainClient::unavailable);
+    }
+
+    private static boolean isDeadline(Throwable e) {
+        return e instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED;
     }
 
     private static <T> Uni<T> call(Uni<T> uni) {

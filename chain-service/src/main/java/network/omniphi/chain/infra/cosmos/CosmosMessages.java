@@ -12,6 +12,8 @@ import network.omniphi.chain.domain.model.Coin;
 import network.omniphi.chain.domain.model.CommissionRates;
 import network.omniphi.chain.domain.model.CreateValidatorMsg;
 import network.omniphi.chain.domain.model.Description;
+import network.omniphi.chain.domain.model.TxMsg;
+import network.omniphi.chain.domain.model.UnjailMsg;
 
 import cosmos.staking.v1beta1.MsgCreateValidator;
 
@@ -60,6 +62,26 @@ public final class CosmosMessages {
                 new CommissionRates(LegacyDec.fromProto(c.getRate()), LegacyDec.fromProto(c.getMaxRate()),
                         LegacyDec.fromProto(c.getMaxChangeRate())),
                 integer(m.getMinSelfDelegation()), validator, key, coin(m.getValue()));
+    }
+
+    /** The message packed as the tx body carries it. */
+    public static Any toAny(TxMsg msg) {
+        if (msg instanceof UnjailMsg unjail) {
+            return Any.newBuilder().setTypeUrl(UnjailMsg.TYPE_URL).setValue(cosmos.slashing.v1beta1.MsgUnjail
+                    .newBuilder().setValidatorAddr(unjail.validatorAddress()).build().toByteString()).build();
+        }
+        return Any.newBuilder().setTypeUrl(MSG_CREATE_VALIDATOR_URL)
+                .setValue(toProto((CreateValidatorMsg) msg).toByteString()).build();
+    }
+
+    /** The domain message of a body message; null for types chain-service never builds. */
+    public static TxMsg fromAny(Any any) throws InvalidProtocolBufferException {
+        return switch (any.getTypeUrl()) {
+            case MSG_CREATE_VALIDATOR_URL -> fromProto(MsgCreateValidator.parseFrom(any.getValue()));
+            case UnjailMsg.TYPE_URL -> new UnjailMsg(
+                    cosmos.slashing.v1beta1.MsgUnjail.parseFrom(any.getValue()).getValidatorAddr());
+            default -> null;
+        };
     }
 
     public static cosmos.base.v1beta1.Coin coin(Coin coin) {

@@ -23,7 +23,7 @@ import cosmos.tx.v1beta1.SignerInfo;
 import cosmos.tx.v1beta1.TxBody;
 import cosmos.tx.v1beta1.TxRaw;
 
-/** Cosmos SDK v0.50 protobuf encoding of the single-signer MsgCreateValidator tx. */
+/** Cosmos SDK v0.50 protobuf encoding of the single-signer MsgCreateValidator / MsgUnjail tx. */
 @ApplicationScoped
 public class CosmosTxCodec implements TxCodec {
 
@@ -32,9 +32,9 @@ public class CosmosTxCodec implements TxCodec {
     @Override
     public byte[] bodyBytes(TxDraft draft) {
         return TxBody.newBuilder()
-                .addMessages(Any.newBuilder().setTypeUrl(CosmosMessages.MSG_CREATE_VALIDATOR_URL)
-                        .setValue(CosmosMessages.toProto(draft.msg()).toByteString()))
+                .addMessages(CosmosMessages.toAny(draft.msg()))
                 .setMemo(draft.memo())
+                .setTimeoutHeight(draft.timeoutHeight())
                 .build().toByteArray();
     }
 
@@ -90,8 +90,8 @@ public class CosmosTxCodec implements TxCodec {
 
     private static DecodedTx decoded(TxRaw raw, TxBody body, AuthInfo auth) throws InvalidProtocolBufferException {
         List<String> types = body.getMessagesList().stream().map(Any::getTypeUrl).toList();
-        MsgCreateValidator msg = types.size() == 1 && types.get(0).equals(CosmosMessages.MSG_CREATE_VALIDATOR_URL)
-                ? MsgCreateValidator.parseFrom(body.getMessages(0).getValue())
+        network.omniphi.chain.domain.model.TxMsg msg = types.size() == 1
+                ? CosmosMessages.fromAny(body.getMessages(0))
                 : null;
         SignerInfo signer = auth.getSignerInfosCount() > 0 ? auth.getSignerInfos(0) : SignerInfo.getDefaultInstance();
         byte[] signerKey = SECP256K1_URL.equals(signer.getPublicKey().getTypeUrl())
@@ -99,7 +99,7 @@ public class CosmosTxCodec implements TxCodec {
                 : new byte[0];
         return new DecodedTx(raw.getBodyBytes().toByteArray(), raw.getAuthInfoBytes().toByteArray(),
                 raw.getSignaturesList().stream().map(ByteString::toByteArray).toList(), types,
-                msg == null ? null : CosmosMessages.fromProto(msg), body.getMemo(), body.getTimeoutHeight(),
+                msg, body.getMemo(), body.getTimeoutHeight(),
                 body.getExtensionOptionsCount() + body.getNonCriticalExtensionOptionsCount() > 0,
                 auth.getSignerInfosCount(), signerKey, signMode(signer), signer.getSequence(),
                 auth.getFee().getAmountList().stream().map(CosmosMessages::coin).toList(),

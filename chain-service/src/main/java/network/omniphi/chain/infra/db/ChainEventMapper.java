@@ -31,7 +31,8 @@ final class ChainEventMapper {
             b.setTxConfirmed(TxConfirmed.newBuilder().setTxHash(c.txHash()).setHeight(c.height()));
         } else if (change instanceof ValidatorChange.TxFailed c) {
             b.setTxFailed(TxFailed.newBuilder().setTxHash(c.txHash()).setCode(c.code())
-                    .setCodespace(nz(c.codespace())).setRawLog(nz(c.rawLog())));
+                    .setCodespace(nz(c.codespace())).setRawLog(nz(c.rawLog()))
+                    .setErrorCode(nz(c.errorCode())));
         } else if (change instanceof ValidatorChange.Bonded c) {
             b.setBonded(ValidatorBonded.newBuilder().setVotingPower(c.votingPower()));
         } else if (change instanceof ValidatorChange.Unbonded c) {

@@ -26,8 +26,6 @@ import network.omniphi.chain.infra.cosmos.CosmosMessages;
 import network.omniphi.commons.events.Topics;
 import network.omniphi.commons.outbox.OutboxWriter;
 
-import cosmos.staking.v1beta1.MsgCreateValidator;
-
 /** PostgreSQL state of chain-service; each state change and its events commit together (outbox). */
 @ApplicationScoped
 public class PanacheSetupTxStore implements SetupTxStore {
@@ -53,7 +51,8 @@ public class PanacheSetupTxStore implements SetupTxStore {
                     e.signerPubkey = p.signerPubkey();
                     e.chainId = p.chainId();
                     e.accountNumber = p.accountNumber();
-                    e.msgBytes = CosmosMessages.toProto(p.msg()).toByteArray();
+                    e.kind = p.msg().kind();
+                    e.msgBytes = CosmosMessages.toAny(p.msg()).getValue().toByteArray();
                     e.createdAt = clock.instant();
                     return e.persist();
                 }).replaceWithVoid()));
@@ -68,34 +67,75 @@ public class PanacheSetupTxStore implements SetupTxStore {
 
     private static PreparedTx toDomain(PreparedTxEntity e) {
         try {
+            String url = network.omniphi.chain.domain.model.UnjailMsg.KIND.equals(e.kind)
+                    ? network.omniphi.chain.domain.model.UnjailMsg.TYPE_URL
+                    : CosmosMessages.MSG_CREATE_VALIDATOR_URL;
             return new PreparedTx(e.setupRequestId, e.walletAddress, e.signerPubkey, e.chainId, e.accountNumber,
-                    CosmosMessages.fromProto(MsgCreateValidator.parseFrom(e.msgBytes)));
+                    CosmosMessages.fromAny(com.google.protobuf.Any.newBuilder().setTypeUrl(url)
+                            .setValue(com.google.protobuf.ByteString.copyFrom(e.msgBytes)).build()));
         } catch (InvalidProtocolBufferException ex) {
             throw new IllegalStateException("corrupt prepared tx of setup " + e.setupRequestId, ex);
         }
     }
 
     @Override
-    public Uni<Boolean> hasLiveTx(String setupRequestId) {
+    public Uni<Boolean> hasLiveTx(String setupRequestId, String kind) {
+        boolean unjail = network.omniphi.chain.domain.model.UnjailMsg.KIND.equals(kind);
         return contexts.run(() -> Panache.withSession(() -> TrackedTxEntity
-                .count("setupRequestId = ?1 and status in (?2, ?3)", setupRequestId, TrackedTxEntity.SUBMITTED,
-                        TrackedTxEntity.CONFIRMED)
+                .count("setupRequestId = ?1 and kind = ?2 and status in (?3, ?4)", setupRequestId, kind,
+                        TrackedTxEntity.SUBMITTED, unjail ? TrackedTxEntity.SUBMITTED : TrackedTxEntity.CONFIRMED)
                 .map(n -> n > 0)));
     }
 
     @Override
-    public Uni<Void> submitted(TrackedTx tx) {
-        return contexts.run(() -> Panache.withTransaction(() -> {
-            TrackedTxEntity e = new TrackedTxEntity();
-            e.txHash = tx.txHash();
-            e.setupRequestId = tx.setupRequestId();
-            e.operatorAddress = tx.operatorAddress();
-            e.status = TrackedTxEntity.SUBMITTED;
-            e.submittedAt = tx.submittedAt();
-            e.updatedAt = tx.submittedAt();
-            return e.persist().flatMap(ignored -> emit(tx.setupRequestId(), tx.operatorAddress(),
-                    List.of(new ValidatorChange.TxSubmitted(tx.txHash()))));
-        }));
+    public Uni<Optional<TrackedTx>> trackedTx(String txHash) {
+        return contexts.run(() -> Panache.withSession(() -> TrackedTxEntity.<TrackedTxEntity>findById(txHash)
+                .map(e -> Optional.ofNullable(e).map(PanacheSetupTxStore::toDomain))));
+    }
+
+    @Override
+    public Uni<Boolean> submitted(TrackedTx tx) {
+        return contexts.run(() -> Panache.withTransaction(() -> TrackedTxEntity.<TrackedTxEntity>findById(tx.txHash())
+                .flatMap(existing -> existing != null ? Uni.createFrom().item(false) : insert(tx))))
+                // a concurrent duplicate broadcast of the same TxRaw inserted it first: that one emitted tx_submitted
+                .onFailure(e -> isUniqueViolation(e)).recoverWithUni(e -> trackedTx(tx.txHash())
+                        .map(found -> {
+                            if (found.isEmpty()) {
+                                throw new IllegalStateException("tx " + tx.txHash() + " could not be recorded", e);
+                            }
+                            return false;
+                        }));
+    }
+
+    private Uni<Boolean> insert(TrackedTx tx) {
+        TrackedTxEntity e = new TrackedTxEntity();
+        e.txHash = tx.txHash();
+        e.setupRequestId = tx.setupRequestId();
+        e.operatorAddress = tx.operatorAddress();
+        e.walletAddress = tx.walletAddress();
+        e.sequence = tx.sequence();
+        e.timeoutHeight = tx.timeoutHeight();
+        e.kind = tx.kind();
+        e.status = TrackedTxEntity.SUBMITTED;
+        e.submittedAt = tx.submittedAt();
+        e.updatedAt = tx.submittedAt();
+        return e.persist().flatMap(ignored -> emit(tx.setupRequestId(), tx.operatorAddress(),
+                List.of(new ValidatorChange.TxSubmitted(tx.txHash())))).replaceWith(true);
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException
+                    || t.getMessage() != null && t.getMessage().contains("duplicate key")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static TrackedTx toDomain(TrackedTxEntity e) {
+        return new TrackedTx(e.txHash, e.setupRequestId, e.operatorAddress, e.submittedAt, e.walletAddress,
+                e.sequence, e.timeoutHeight, e.kind);
     }
 
     @Override
@@ -103,14 +143,13 @@ public class PanacheSetupTxStore implements SetupTxStore {
         return contexts.run(() -> Panache.withSession(() -> TrackedTxEntity
                 .<TrackedTxEntity>find("status", Sort.by("submittedAt"), TrackedTxEntity.SUBMITTED)
                 .page(0, limit).list()
-                .map(list -> list.stream().map(e -> new TrackedTx(e.txHash, e.setupRequestId, e.operatorAddress,
-                        e.submittedAt)).toList())));
+                .map(list -> list.stream().map(PanacheSetupTxStore::toDomain).toList())));
     }
 
     @Override
     public Uni<Void> confirmed(TrackedTx tx, TxResult result) {
         return contexts.run(() -> Panache.withTransaction(() -> settle(tx, TrackedTxEntity.CONFIRMED,
-                result.height(), 0, "", result.rawLog())
+                result.height(), 0, "", result.rawLog(), null)
                 .flatMap(settled -> !settled
                         ? Uni.createFrom().voidItem()
                         : startTracking(tx)
@@ -121,7 +160,7 @@ public class PanacheSetupTxStore implements SetupTxStore {
     @Override
     public Uni<Void> failed(TrackedTx tx, ValidatorChange.TxFailed failure, Instant at) {
         return contexts.run(() -> Panache.withTransaction(() -> settle(tx, TrackedTxEntity.FAILED, null,
-                failure.code(), failure.codespace(), failure.rawLog())
+                failure.code(), failure.codespace(), failure.rawLog(), failure.errorCode())
                 .flatMap(settled -> settled
                         ? emit(tx.setupRequestId(), tx.operatorAddress(), List.of(failure))
                         : Uni.createFrom().voidItem())));
@@ -131,7 +170,8 @@ public class PanacheSetupTxStore implements SetupTxStore {
      * Settles a tx that is still submitted (row locked, compare-and-set): a second tracker round or a second replica
      * that saw the same tx finds it settled and emits nothing.
      */
-    private Uni<Boolean> settle(TrackedTx tx, String status, Long height, int code, String codespace, String log) {
+    private Uni<Boolean> settle(TrackedTx tx, String status, Long height, int code, String codespace, String log,
+            String errorCode) {
         return TrackedTxEntity.<TrackedTxEntity>findById(tx.txHash(), LockModeType.PESSIMISTIC_WRITE).flatMap(e -> {
             if (e == null || !TrackedTxEntity.SUBMITTED.equals(e.status)) {
                 return Uni.createFrom().item(false);
@@ -141,6 +181,7 @@ public class PanacheSetupTxStore implements SetupTxStore {
             e.code = code;
             e.codespace = codespace;
             e.rawLog = log;
+            e.errorCode = errorCode;
             e.updatedAt = clock.instant();
             return e.persist().replaceWith(true);
         });

@@ -29,6 +29,10 @@ public class PreparedTxEntity extends PanacheEntityBase {
     @Column(name = "account_number", nullable = false)
     public long accountNumber;
 
+    /** {@code create_validator} (msg_bytes = MsgCreateValidator) or {@code unjail} (MsgUnjail). */
+    @Column(nullable = false)
+    public String kind = "create_validator";
+
     @Column(name = "msg_bytes", nullable = false)
     public byte[] msgBytes;
 

@@ -39,6 +39,21 @@ public class TrackedTxEntity extends PanacheEntityBase {
     @Column(name = "raw_log")
     public String rawLog;
 
+    @Column(name = "wallet_address")
+    public String walletAddress;
+
+    @Column(nullable = false)
+    public long sequence;
+
+    @Column(name = "timeout_height", nullable = false)
+    public long timeoutHeight;
+
+    @Column(nullable = false)
+    public String kind = "create_validator";
+
+    @Column(name = "error_code")
+    public String errorCode;
+
     @Column(name = "submitted_at", nullable = false)
     public Instant submittedAt;
 

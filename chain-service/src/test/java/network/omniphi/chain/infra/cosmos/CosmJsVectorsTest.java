@@ -23,6 +23,7 @@ import network.omniphi.chain.domain.BroadcastService;
 import network.omniphi.chain.domain.LegacyDec;
 import network.omniphi.chain.domain.SignBytes;
 import network.omniphi.chain.domain.SignatureVerifier;
+import network.omniphi.chain.domain.model.AminoDecForm;
 import network.omniphi.chain.domain.model.Coin;
 import network.omniphi.chain.domain.model.CommissionRates;
 import network.omniphi.chain.domain.model.CreateValidatorMsg;
@@ -31,7 +32,10 @@ import network.omniphi.chain.domain.model.Description;
 import network.omniphi.chain.domain.model.SignMode;
 import network.omniphi.chain.domain.model.TxDraft;
 
-/** Byte equality with the vectors CosmJS computed (tools/cosmjs/vectors.mjs → testdata/cosmjs). */
+/**
+ * Byte equality with the vectors CosmJS computed (tools/cosmjs/vectors.mjs → testdata/cosmjs): both sign modes, both
+ * LegacyDec amino forms (x/tx before and from v0.13.6), zero fee ({@code "amount":[]}) and timeout heights.
+ */
 class CosmJsVectorsTest {
 
     private static final HexFormat HEX = HexFormat.of();
@@ -80,9 +84,32 @@ class CosmJsVectorsTest {
         assertThat(decoded.mode()).isEqualTo(mode(v));
         assertThat(decoded.sequence()).isEqualTo(v.get("sequence").asLong());
         assertThat(decoded.gasLimit()).isEqualTo(v.get("gasLimit").asLong());
+        assertThat(decoded.timeoutHeight()).isEqualTo(v.get("timeoutHeight").asLong());
         assertThat(SignatureVerifier.verify(pubkey, signBytes(v, draft(v)), decoded.signatures().get(0))).isTrue();
         assertThat(SignatureVerifier.verify(pubkey, "other".getBytes(StandardCharsets.UTF_8),
                 decoded.signatures().get(0))).isFalse();
+    }
+
+    /** A Ledger signature made for one kind of chain does not verify on the other (code 4 there). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void aminoSignatureDoesNotVerifyInTheOtherLegacyDecForm(JsonNode v) {
+        if (mode(v) != SignMode.AMINO) {
+            return;
+        }
+        AminoDecForm form = AminoDecForm.parse(v.get("aminoLegacyDec").asText());
+        AminoDecForm other = form == AminoDecForm.DECIMAL ? AminoDecForm.INTEGER : AminoDecForm.DECIMAL;
+        TxDraft draft = draft(v);
+        byte[] txRaw = Base64.getDecoder().decode(v.get("txRawBase64").asText());
+        byte[] pubkey = Base64.getDecoder().decode(ROOT.get("signerPubkeyBase64").asText());
+
+        String otherDoc = AminoSignDocs.render(ROOT.get("chainId").asText(), v.get("accountNumber").asLong(),
+                draft.sequence(), List.of(draft.fee()), draft.gasLimit(), draft.memo(), draft.timeoutHeight(),
+                draft.msg(), other);
+
+        assertThat(otherDoc).isNotEqualTo(v.get("aminoSignDoc").asText());
+        assertThat(SignatureVerifier.verify(pubkey, otherDoc.getBytes(StandardCharsets.UTF_8),
+                codec.decode(txRaw).signatures().get(0))).isFalse();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -102,7 +129,8 @@ class CosmJsVectorsTest {
             return SignBytes.direct(codec.bodyBytes(draft), codec.authInfoBytes(draft), chainId, account);
         }
         String json = AminoSignDocs.render(chainId, account, draft.sequence(), List.of(draft.fee()),
-                draft.gasLimit(), draft.memo(), 0, draft.msg());
+                draft.gasLimit(), draft.memo(), draft.timeoutHeight(), draft.msg(),
+                AminoDecForm.parse(v.get("aminoLegacyDec").asText()));
         assertThat(json).isEqualTo(v.get("aminoSignDoc").asText());
         return json.getBytes(StandardCharsets.UTF_8);
     }
@@ -123,7 +151,7 @@ class CosmJsVectorsTest {
                 ROOT.get("consensusPubkeyBase64").asText(), coin(v.get("value")));
         return new TxDraft(msg, Base64.getDecoder().decode(ROOT.get("signerPubkeyBase64").asText()),
                 v.get("sequence").asLong(), mode(v), v.get("gasLimit").asLong(), coin(v.get("fee")),
-                v.get("memo").asText());
+                v.get("memo").asText(), v.get("timeoutHeight").asLong());
     }
 
     private static Coin coin(JsonNode n) {

@@ -49,7 +49,8 @@ class TrackerCompareAndSetTest {
         Uni.join().all(store.confirmed(tx, result), store.confirmed(tx, result)).andCollectFailures()
                 .await().atMost(WAIT);
         store.confirmed(tx, result).await().atMost(WAIT);
-        store.failed(tx, new ValidatorChange.TxFailed(tx.txHash(), 5, "sdk", "late"), Instant.now())
+        store.failed(tx, new ValidatorChange.TxFailed(tx.txHash(), 5, "sdk", "late", "INSUFFICIENT_BALANCE"),
+                Instant.now())
                 .await().atMost(WAIT);
 
         assertThat(events(tx.setupRequestId())).isEqualTo(2); // tx_submitted + one tx_confirmed
@@ -80,7 +81,8 @@ class TrackerCompareAndSetTest {
         String setup = UUID.randomUUID().toString();
         String hash = UUID.randomUUID().toString().replace("-", "").toUpperCase()
                 + UUID.randomUUID().toString().replace("-", "").toUpperCase();
-        TrackedTx tx = new TrackedTx(hash, setup, "omnivaloper1" + setup.substring(0, 8), Instant.now());
+        TrackedTx tx = new TrackedTx(hash, setup, "omnivaloper1" + setup.substring(0, 8), Instant.now(), "omni1wallet",
+                0, 0, "create_validator");
         store.submitted(tx).await().atMost(WAIT);
         return tx;
     }

@@ -63,6 +63,10 @@ public final class ProtoTxCodec implements TxCodec {
     }
 
     private static TxMessage message(Any any) throws InvalidProtocolBufferException {
+        if (network.omniphi.devnet.domain.tx.MsgUnjail.TYPE_URL.equals(any.getTypeUrl())) {
+            return new network.omniphi.devnet.domain.tx.MsgUnjail(
+                    cosmos.slashing.v1beta1.MsgUnjail.parseFrom(any.getValue()).getValidatorAddr());
+        }
         if (!MsgCreateValidator.TYPE_URL.equals(any.getTypeUrl())) {
             return new UnsupportedMessage(any.getTypeUrl());
         }

@@ -10,13 +10,21 @@ import network.omniphi.devnet.domain.Addresses;
 import network.omniphi.devnet.domain.ChainEngine;
 import network.omniphi.devnet.domain.ChainException;
 import network.omniphi.devnet.domain.state.Account;
+import network.omniphi.devnet.domain.state.Vesting;
 
 import cosmos.auth.v1beta1.BaseAccount;
 import cosmos.auth.v1beta1.MutinyQueryGrpc;
+import cosmos.auth.v1beta1.QueryAccountInfoRequest;
+import cosmos.auth.v1beta1.QueryAccountInfoResponse;
 import cosmos.auth.v1beta1.QueryAccountRequest;
 import cosmos.auth.v1beta1.QueryAccountResponse;
+import cosmos.vesting.v1beta1.BaseVestingAccount;
+import cosmos.vesting.v1beta1.DelayedVestingAccount;
 
-/** cosmos.auth.v1beta1.Query/Account: a BaseAccount packed in Any, NOT_FOUND for accounts never funded. */
+/**
+ * cosmos.auth.v1beta1.Query: Account (a BaseAccount, or a DelayedVestingAccount for genesis vesting accounts, packed
+ * in Any; NOT_FOUND for accounts never funded) and AccountInfo (the BaseAccount whatever the type).
+ */
 @GrpcService
 public class AuthGrpcService extends MutinyQueryGrpc.QueryImplBase {
 
@@ -32,8 +40,37 @@ public class AuthGrpcService extends MutinyQueryGrpc.QueryImplBase {
             byte[] address = parse(request.getAddress());
             Account account = engine.account(address).orElseThrow(() -> GrpcErrors.of(Status.NOT_FOUND,
                     "account " + request.getAddress() + " not found"));
-            return QueryAccountResponse.newBuilder().setAccount(ProtoMapper.pack(baseAccount(account))).build();
+            var vesting = engine.vesting(address);
+            return QueryAccountResponse.newBuilder().setAccount(vesting.isPresent()
+                    ? ProtoMapper.pack(delayedVesting(account, vesting.get()))
+                    : ProtoMapper.pack(baseAccount(account))).build();
         });
+    }
+
+    /** auth.Query/AccountInfo (SDK v0.47+): the BaseAccount of any account type. */
+    @Override
+    public Uni<QueryAccountInfoResponse> accountInfo(QueryAccountInfoRequest request) {
+        return Uni.createFrom().item(() -> {
+            byte[] address = parse(request.getAddress());
+            Account account = engine.account(address).orElseThrow(() -> GrpcErrors.of(Status.NOT_FOUND,
+                    "account " + request.getAddress() + " not found"));
+            return QueryAccountInfoResponse.newBuilder().setInfo(baseAccount(account)).build();
+        });
+    }
+
+    private DelayedVestingAccount delayedVesting(Account account, Vesting vesting) {
+        String denom = engine.params().bondDenom();
+        return DelayedVestingAccount.newBuilder().setBaseVestingAccount(BaseVestingAccount.newBuilder()
+                .setBaseAccount(baseAccount(account))
+                .addOriginalVesting(coin(denom, vesting.originalVesting()))
+                .addAllDelegatedVesting(vesting.delegatedVesting().signum() > 0
+                        ? java.util.List.of(coin(denom, vesting.delegatedVesting()))
+                        : java.util.List.of())
+                .setEndTime(vesting.endTime().getEpochSecond())).build();
+    }
+
+    private static cosmos.base.v1beta1.Coin coin(String denom, java.math.BigInteger amount) {
+        return cosmos.base.v1beta1.Coin.newBuilder().setDenom(denom).setAmount(amount.toString()).build();
     }
 
     static byte[] parse(String address) {

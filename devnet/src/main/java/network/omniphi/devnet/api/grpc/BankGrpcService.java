@@ -10,6 +10,8 @@ import network.omniphi.devnet.domain.Coins;
 import cosmos.bank.v1beta1.MutinyQueryGrpc;
 import cosmos.bank.v1beta1.QueryBalanceRequest;
 import cosmos.bank.v1beta1.QueryBalanceResponse;
+import cosmos.bank.v1beta1.QuerySpendableBalanceByDenomRequest;
+import cosmos.bank.v1beta1.QuerySpendableBalanceByDenomResponse;
 import cosmos.base.v1beta1.Coin;
 
 /** cosmos.bank.v1beta1.Query/Balance: zero for unknown accounts or denoms, as the SDK answers. */
@@ -31,6 +33,21 @@ public class BankGrpcService extends MutinyQueryGrpc.QueryImplBase {
             }
             String amount = engine.balance(address, request.getDenom()).toString();
             return QueryBalanceResponse.newBuilder()
+                    .setBalance(Coin.newBuilder().setDenom(request.getDenom()).setAmount(amount)).build();
+        });
+    }
+
+    /** SDK v0.47+: the balance minus coins still locked by vesting. */
+    @Override
+    public Uni<QuerySpendableBalanceByDenomResponse> spendableBalanceByDenom(
+            QuerySpendableBalanceByDenomRequest request) {
+        return Uni.createFrom().item(() -> {
+            byte[] address = AuthGrpcService.parse(request.getAddress());
+            if (!Coins.isValidDenom(request.getDenom())) {
+                throw GrpcErrors.of(Status.INVALID_ARGUMENT, "invalid denom: '" + request.getDenom() + "'");
+            }
+            String amount = engine.spendable(address, request.getDenom()).toString();
+            return QuerySpendableBalanceByDenomResponse.newBuilder()
                     .setBalance(Coin.newBuilder().setDenom(request.getDenom()).setAmount(amount)).build();
         });
     }

@@ -43,6 +43,29 @@ public class SlashingGrpcService extends MutinyQueryGrpc.QueryImplBase {
         });
     }
 
+    /** x/slashing Query/SigningInfo by {@code omnivalcons...} address; NOT_FOUND when none is kept. */
+    @Override
+    public Uni<cosmos.slashing.v1beta1.QuerySigningInfoResponse> signingInfo(
+            cosmos.slashing.v1beta1.QuerySigningInfoRequest request) {
+        return Uni.createFrom().item(() -> {
+            byte[] address;
+            try {
+                address = network.omniphi.devnet.domain.Addresses.parseConsensus(request.getConsAddress());
+            } catch (network.omniphi.devnet.domain.ChainException e) {
+                throw GrpcErrors.of(io.grpc.Status.INVALID_ARGUMENT, e.rawLog());
+            }
+            var info = engine.signingInfo(address).orElseThrow(() -> GrpcErrors.of(io.grpc.Status.NOT_FOUND,
+                    "SigningInfo not found for validator " + request.getConsAddress()));
+            return cosmos.slashing.v1beta1.QuerySigningInfoResponse.newBuilder().setValSigningInfo(
+                    cosmos.slashing.v1beta1.ValidatorSigningInfo.newBuilder()
+                            .setAddress(network.omniphi.devnet.domain.Addresses.consensus(info.consensusAddress()))
+                            .setStartHeight(info.startHeight()).setIndexOffset(info.indexOffset())
+                            .setJailedUntil(ProtoMapper.timestamp(info.jailedUntil()))
+                            .setTombstoned(info.tombstoned()).setMissedBlocksCounter(info.missedBlocksCounter()))
+                    .build();
+        });
+    }
+
     private static ByteString dec(BigDecimal value) {
         return ByteString.copyFrom(Dec.toWire(value), StandardCharsets.US_ASCII);
     }

@@ -55,6 +55,11 @@ public class TxGrpcService extends MutinyServiceGrpc.ServiceImplBase {
             if (request.getHash().isBlank()) {
                 throw GrpcErrors.of(Status.INVALID_ARGUMENT, "tx hash cannot be empty");
             }
+            if (!engine.params().txIndex()) {
+                // CometBFT 0.38 rpc/core/tx.go with the null indexer; cosmos-sdk v0.50 x/auth/tx/service.go passes
+                // the error on unchanged (not "not found"), so it reaches gRPC clients as Unknown
+                throw GrpcErrors.of(Status.UNKNOWN, "transaction indexing is disabled");
+            }
             return engine.tx(request.getHash()).map(TxRecordMapper::getTxResponse).orElseThrow(
                     () -> GrpcErrors.of(Status.NOT_FOUND, "tx not found: " + request.getHash()));
         });

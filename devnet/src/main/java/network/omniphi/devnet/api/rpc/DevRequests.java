@@ -15,6 +15,10 @@ final class DevRequests {
     }
 
     /** {@code {"validatorAddress":"omnivaloper1..."}}. */
+    /** A validator node's vote: base64 ed25519 key, decimal height, base64 signature. */
+    record Vote(String pubKey, String height, String signature) {
+    }
+
     record ValidatorRef(String validatorAddress) {
     }
 }

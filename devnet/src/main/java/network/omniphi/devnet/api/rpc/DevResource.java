@@ -54,6 +54,29 @@ public class DevResource {
                         account.balance(request.amount().denom()).toString()));
     }
 
+    /**
+     * A validator node's signed vote for a height (devnet-node sends one per new height while in sync). Not a dev
+     * endpoint: it is how the devnet learns which validators sign, for the x/slashing window. 200 {"accepted":true}.
+     */
+    @POST
+    @Path("consensus/vote")
+    public Map<String, Object> vote(DevRequests.Vote vote) {
+        if (vote == null || vote.pubKey() == null || vote.height() == null || vote.signature() == null
+                || !vote.height().matches("[0-9]{1,18}")) {
+            throw badRequest("body must be {\"pubKey\",\"height\",\"signature\"}");
+        }
+        byte[] key;
+        byte[] signature;
+        try {
+            key = java.util.Base64.getDecoder().decode(vote.pubKey());
+            signature = java.util.Base64.getDecoder().decode(vote.signature());
+        } catch (IllegalArgumentException e) {
+            throw badRequest("pubKey and signature must be base64");
+        }
+        engine.vote(key, Long.parseLong(vote.height()), signature);
+        return RpcJson.object("accepted", true);
+    }
+
     @POST
     @Path("admin/jail")
     public Response jail(DevRequests.ValidatorRef request) {

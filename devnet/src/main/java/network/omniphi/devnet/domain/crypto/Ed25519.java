@@ -21,6 +21,21 @@ public final class Ed25519 {
         }
     }
 
+    /** Verifies an ed25519 signature (RFC 8032); false for malformed keys or signatures. */
+    public static boolean verify(byte[] publicKey, byte[] message, byte[] signature) {
+        if (publicKey == null || publicKey.length != 32 || signature == null || signature.length != 64) {
+            return false;
+        }
+        try {
+            var verifier = new org.bouncycastle.crypto.signers.Ed25519Signer();
+            verifier.init(false, new org.bouncycastle.crypto.params.Ed25519PublicKeyParameters(publicKey, 0));
+            verifier.update(message, 0, message.length);
+            return verifier.verifySignature(signature);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** CometBFT consensus address: the first 20 bytes of SHA-256 of the public key. */
     public static byte[] consensusAddress(byte[] publicKey) {
         return Arrays.copyOf(Hashes.sha256(publicKey), 20);

@@ -20,20 +20,24 @@ public final class ChainState {
 
     private final Map<String, Account> accounts;
     private final Map<String, Validator> validators;
+    private final Map<String, Vesting> vesting;
     private long nextAccountNumber;
 
     public ChainState() {
-        this(new LinkedHashMap<>(), new TreeMap<>(), 0);
+        this(new LinkedHashMap<>(), new TreeMap<>(), new LinkedHashMap<>(), 0);
     }
 
-    private ChainState(Map<String, Account> accounts, Map<String, Validator> validators, long nextAccountNumber) {
+    private ChainState(Map<String, Account> accounts, Map<String, Validator> validators, Map<String, Vesting> vesting,
+            long nextAccountNumber) {
+        this.vesting = vesting;
         this.accounts = accounts;
         this.validators = validators;
         this.nextAccountNumber = nextAccountNumber;
     }
 
     public ChainState copy() {
-        return new ChainState(new LinkedHashMap<>(accounts), new TreeMap<>(validators), nextAccountNumber);
+        return new ChainState(new LinkedHashMap<>(accounts), new TreeMap<>(validators), new LinkedHashMap<>(vesting),
+                nextAccountNumber);
     }
 
     /** Takes over the content of a branch created with {@link #copy()}. */
@@ -42,6 +46,8 @@ public final class ChainState {
         accounts.putAll(branch.accounts);
         validators.clear();
         validators.putAll(branch.validators);
+        vesting.clear();
+        vesting.putAll(branch.vesting);
         nextAccountNumber = branch.nextAccountNumber;
     }
 
@@ -59,6 +65,25 @@ public final class ChainState {
         Account updated = account.withBalance(denom, account.balance(denom).add(amount));
         put(updated);
         return updated;
+    }
+
+    /** The account's vesting schedule, if it is a vesting account. */
+    public Optional<Vesting> vesting(byte[] address) {
+        return Optional.ofNullable(vesting.get(HEX.formatHex(address)));
+    }
+
+    public void putVesting(byte[] address, Vesting schedule) {
+        vesting.put(HEX.formatHex(address), schedule);
+    }
+
+    /** Balance minus coins still locked by vesting (bank SpendableCoins); equal to the balance for other denoms. */
+    public java.math.BigInteger spendable(byte[] address, String denom, String bondDenom, java.time.Instant at) {
+        java.math.BigInteger balance = account(address).map(a -> a.balance(denom)).orElse(java.math.BigInteger.ZERO);
+        if (!denom.equals(bondDenom)) {
+            return balance;
+        }
+        java.math.BigInteger locked = vesting(address).map(v -> v.locked(at)).orElse(java.math.BigInteger.ZERO);
+        return balance.subtract(locked).max(java.math.BigInteger.ZERO);
     }
 
     public Optional<Validator> validator(byte[] operator) {

@@ -15,7 +15,8 @@ import network.omniphi.devnet.domain.Dec;
  * The legacy amino JSON StdSignDoc exactly as SDK 0.50 {@code x/tx} aminojson renders it for SIGN_MODE_LEGACY_AMINO_JSON:
  * sorted keys, numbers as strings, empty fields omitted unless the SDK marks them {@code dont_omitempty}
  * (account_number, chain_id, fee, fee.amount, fee.gas, memo, msgs, sequence; the message's description, commission and
- * its rates, min_self_delegation, value, coin amounts), LegacyDec as {@code "0.100000000000000000"}.
+ * its rates, min_self_delegation, value, coin amounts), LegacyDec as {@code "0.100000000000000000"} or, on a chain
+ * configured like x/tx before v0.13.6, as the integer string ({@link AminoDecForm}).
  */
 public final class AminoJson {
 
@@ -23,10 +24,20 @@ public final class AminoJson {
     }
 
     public static byte[] signBytes(DecodedTx tx, String chainId, long accountNumber, long sequence) {
-        return signDoc(tx, chainId, accountNumber, sequence).getBytes(StandardCharsets.UTF_8);
+        return signBytes(tx, chainId, accountNumber, sequence, AminoDecForm.DECIMAL);
+    }
+
+    public static byte[] signBytes(DecodedTx tx, String chainId, long accountNumber, long sequence,
+            AminoDecForm decForm) {
+        return signDoc(tx, chainId, accountNumber, sequence, decForm).getBytes(StandardCharsets.UTF_8);
     }
 
     public static String signDoc(DecodedTx tx, String chainId, long accountNumber, long sequence) {
+        return signDoc(tx, chainId, accountNumber, sequence, AminoDecForm.DECIMAL);
+    }
+
+    public static String signDoc(DecodedTx tx, String chainId, long accountNumber, long sequence,
+            AminoDecForm decForm) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("account_number", Long.toUnsignedString(accountNumber));
         doc.put("chain_id", chainId);
@@ -34,7 +45,7 @@ public final class AminoJson {
         doc.put("memo", tx.memo());
         List<Object> msgs = new ArrayList<>();
         for (TxMessage message : tx.messages()) {
-            msgs.add(message(message));
+            msgs.add(message(message, decForm));
         }
         doc.put("msgs", msgs);
         doc.put("sequence", Long.toUnsignedString(sequence));
@@ -55,12 +66,16 @@ public final class AminoJson {
         return out;
     }
 
-    private static Map<String, Object> message(TxMessage message) {
+    private static Map<String, Object> message(TxMessage message, AminoDecForm decForm) {
+        if (message instanceof MsgUnjail unjail) {
+            // x/slashing tx.proto: validator_addr is amino field "address", dont_omitempty
+            return Map.of("type", MsgUnjail.AMINO_NAME, "value", Map.of("address", unjail.validatorAddress()));
+        }
         if (!(message instanceof MsgCreateValidator msg)) {
             throw new ChainException(ChainError.NOT_SUPPORTED, "no amino JSON rendering for " + message.typeUrl());
         }
         Map<String, Object> value = new LinkedHashMap<>();
-        value.put("commission", commission(msg.commission()));
+        value.put("commission", commission(msg.commission(), decForm));
         putIfNotEmpty(value, "delegator_address", msg.delegatorAddress());
         value.put("description", description(msg.description()));
         value.put("min_self_delegation", orZero(msg.minSelfDelegation()));
@@ -72,9 +87,9 @@ public final class AminoJson {
         return Map.of("type", MsgCreateValidator.AMINO_NAME, "value", value);
     }
 
-    private static Map<String, Object> commission(CommissionRates rates) {
-        return Map.of("rate", dec("rate", rates.rate()), "max_rate", dec("max_rate", rates.maxRate()),
-                "max_change_rate", dec("max_change_rate", rates.maxChangeRate()));
+    private static Map<String, Object> commission(CommissionRates rates, AminoDecForm decForm) {
+        return Map.of("rate", dec("rate", rates.rate(), decForm), "max_rate", dec("max_rate", rates.maxRate(), decForm),
+                "max_change_rate", dec("max_change_rate", rates.maxChangeRate(), decForm));
     }
 
     private static Map<String, Object> description(Description d) {
@@ -103,7 +118,11 @@ public final class AminoJson {
         return out;
     }
 
-    private static String dec(String field, String wire) {
+    private static String dec(String field, String wire, AminoDecForm decForm) {
+        if (decForm == AminoDecForm.INTEGER) {
+            // x/tx < v0.13.6: the proto string as is (still checked to be a LegacyDec)
+            return wire.isEmpty() ? "0" : Dec.toWire(Dec.fromWire(field, wire));
+        }
         return wire.isEmpty() ? "0" : Dec.toHuman(Dec.fromWire(field, wire));
     }
 
