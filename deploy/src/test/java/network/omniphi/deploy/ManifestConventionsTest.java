@@ -158,32 +158,47 @@ class ManifestConventionsTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
-    void provisionerRoleIsNamespacedAndLeastPrivilege(String overlay) {
+    void provisionerRolesAreNamespacedAndLeastPrivilege(String overlay) {
         Rendered r = Manifests.render(overlay);
         assertThat(r.objects()).noneMatch(o -> o.getKind().equals("ClusterRole") || o.getKind().equals(
                 "ClusterRoleBinding"));
-        Role role = r.one(Role.class, "provisioning-service");
-        for (PolicyRule rule : role.getRules()) {
-            assertThat(rule.getVerbs()).as("verbs of %s", rule.getResources()).doesNotContainAnyElementsOf(
-                    FORBIDDEN_VERBS);
-            assertThat(rule.getResources()).doesNotContain("*", "secrets");
-            assertThat(rule.getApiGroups()).doesNotContain("*");
-            assertThat(rule.getResourceNames()).isNullOrEmpty();
+        for (Role role : r.all(Role.class)) {
+            for (PolicyRule rule : role.getRules()) {
+                assertThat(rule.getVerbs()).as("verbs of %s", rule.getResources()).doesNotContainAnyElementsOf(
+                        FORBIDDEN_VERBS);
+                assertThat(rule.getResources()).doesNotContain("*", "secrets", "pods/exec");
+                assertThat(rule.getApiGroups()).doesNotContain("*");
+            }
         }
-        Map<String, Set<String>> verbs = role.getRules().stream().flatMap(rule -> rule.getResources().stream()
+        // own namespace: only the leader Lease, get/update by name (create cannot be limited by name)
+        Role own = r.one(Role.class, "provisioning-service");
+        assertThat(own.getRules()).allSatisfy(rule -> assertThat(rule.getResources()).containsExactly("leases"));
+        assertThat(own.getRules()).anySatisfy(rule -> {
+            assertThat(rule.getResourceNames()).containsExactly("omniphi-provisioning-leader");
+            assertThat(rule.getVerbs()).containsExactlyInAnyOrder("get", "update");
+        });
+        assertThat(own.getRules()).allSatisfy(rule -> assertThat(rule.getVerbs().contains("get")
+                || rule.getVerbs().contains("update")).isEqualTo(rule.getResourceNames() != null
+                        && !rule.getResourceNames().isEmpty()));
+        // validator namespace: what the reconciler calls, nothing else
+        Role nodes = r.one(Role.class, "provisioning-service-nodes");
+        assertThat(nodes.getMetadata().getNamespace()).isEqualTo(Manifests.validatorNamespace(r))
+                .isNotEqualTo(own.getMetadata().getNamespace());
+        Map<String, Set<String>> verbs = nodes.getRules().stream().flatMap(rule -> rule.getResources().stream()
                 .map(res -> Map.entry(res, Set.copyOf(rule.getVerbs()))))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         assertThat(verbs).containsOnlyKeys("validatornodes", "validatornodes/status", "validatornodes/finalizers",
                 "statefulsets", "services", "configmaps", "persistentvolumeclaims", "networkpolicies", "pods",
-                "events", "leases");
+                "events");
         assertThat(verbs.get("pods")).containsExactlyInAnyOrder("get", "list", "watch");
-        assertThat(verbs.get("persistentvolumeclaims")).doesNotContain("update", "patch");
-        assertThat(verbs.get("leases")).contains("get", "create", "update");
-        var binding = r.one(io.fabric8.kubernetes.api.model.rbac.RoleBinding.class, "provisioning-service");
-        assertThat(binding.getSubjects()).singleElement().satisfies(s -> {
-            assertThat(s.getName()).isEqualTo("provisioning-service");
-            assertThat(s.getNamespace()).isEqualTo(binding.getMetadata().getNamespace());
-        });
+        assertThat(verbs.get("persistentvolumeclaims")).doesNotContain("update");
+        for (String name : List.of("provisioning-service", "provisioning-service-nodes")) {
+            var binding = r.one(io.fabric8.kubernetes.api.model.rbac.RoleBinding.class, name);
+            assertThat(binding.getSubjects()).singleElement().satisfies(s -> {
+                assertThat(s.getName()).isEqualTo("provisioning-service");
+                assertThat(s.getNamespace()).isEqualTo(own.getMetadata().getNamespace());
+            });
+        }
         assertThat(r.find(ServiceAccount.class, "provisioning-service")).isPresent();
     }
 

@@ -96,6 +96,19 @@ final class Manifests {
         }
     }
 
+    /** The validator namespace of a rendered overlay (the Namespace whose name ends in -validators). */
+    static String validatorNamespace(Rendered r) {
+        return r.all(io.fabric8.kubernetes.api.model.Namespace.class).stream().map(n -> n.getMetadata().getName())
+                .filter(n -> n.endsWith("-validators")).findFirst().orElseThrow(() -> new AssertionError(
+                        r.overlay() + ": no validator namespace"));
+    }
+
+    /** The services namespace of a rendered overlay. */
+    static String servicesNamespace(Rendered r) {
+        return r.all(io.fabric8.kubernetes.api.model.Namespace.class).stream().map(n -> n.getMetadata().getName())
+                .filter(n -> !n.endsWith("-validators")).findFirst().orElseThrow();
+    }
+
     static List<String> requiredMetrics(String service) throws IOException {
         return Files.readAllLines(DEPLOY.resolve("monitoring/required-metrics").resolve(service + ".txt")).stream()
                 .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();

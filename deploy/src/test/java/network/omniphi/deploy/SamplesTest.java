@@ -23,7 +23,7 @@ class SamplesTest {
     private static final Path DEPLOY = Path.of(System.getProperty("deploy.dir", ".")).toAbsolutePath();
 
     @ParameterizedTest
-    @ValueSource(strings = {"validatornode-minimal.yaml", "validatornode-full.yaml"})
+    @ValueSource(strings = {"validatornode-minimal.yaml", "validatornode-full.yaml", "validatornode-omniphid.yaml"})
     void sampleMatchesTheCrdSchema(String sample) throws IOException {
         JSONSchemaProps spec = crd().getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema().getProperties()
                 .get("spec");

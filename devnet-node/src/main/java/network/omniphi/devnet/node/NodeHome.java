@@ -130,6 +130,27 @@ public final class NodeHome {
         return "node";
     }
 
+    /**
+     * A string value of a TOML file in {@code config/}: {@code key = "value"} in {@code [section]}; the fallback
+     * when the file, section or key is missing.
+     */
+    public String setting(String file, String section, String key, String fallback) {
+        Path path = root.resolve("config").resolve(file);
+        if (!Files.exists(path)) {
+            return fallback;
+        }
+        String current = "";
+        for (String raw : read(path).split("\n")) {
+            String line = raw.strip();
+            if (line.startsWith("[")) {
+                current = line.replaceAll("^\\[+\\s*|\\s*\\]+.*$", "");
+            } else if (current.equals(section) && line.matches(java.util.regex.Pattern.quote(key) + "\\s*=.*")) {
+                return line.substring(line.indexOf('=') + 1).strip().replaceAll("^\"|\"$", "");
+            }
+        }
+        return fallback;
+    }
+
     private boolean createKeyIfAbsent(Path file, boolean validatorKey) throws IOException {
         if (Files.exists(file)) {
             return false;

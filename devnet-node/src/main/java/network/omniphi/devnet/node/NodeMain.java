@@ -10,12 +10,17 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  *   init  --home DIR --moniker M [--chain-id omniphi-devnet-1]
+ *   init  MONIKER --chain-id ID --home DIR                       (Cosmos SDK form, as a ValidatorNode pod runs it)
  *   start --home DIR --rpc-port N --p2p-port N [--grpc-port N] --chain-rpc URL [--moniker M] [--chain-id ID]
  *         [--priv-validator-key-file FILE]
+ *   start --home DIR --chain-rpc URL                             (listen addresses from config.toml / app.toml)
  * </pre>
  *
  * {@code --priv-validator-key-file} is CometBFT's {@code priv_validator_key_file} setting: the consensus key is read
  * from that file (which must exist) instead of the home's, and the node never creates one of its own.
+ *
+ * The Cosmos SDK forms make the devnet node meet the ValidatorNode node-image contract
+ * (docs/node-image-contract.md), so the Kubernetes runtime runs it exactly as it runs a real chain's binary.
  *
  * Never prints key material: only the validator address and public key.
  */
@@ -37,8 +42,10 @@ public final class NodeMain {
             }
             switch (args[0]) {
                 case "init" -> {
-                    CommandLine cli = new CommandLine(args, 1, Set.of("home", "moniker", "chain-id"));
-                    init(cli, cli.required("moniker"));
+                    boolean positional = args.length > 1 && !args[1].startsWith("--");
+                    CommandLine cli = new CommandLine(args, positional ? 2 : 1, Set.of("home", "moniker",
+                            "chain-id"));
+                    init(cli, positional ? args[1] : cli.required("moniker"));
                 }
                 case "start" -> start(new CommandLine(args, 1,
                         Set.of("home", "rpc-port", "p2p-port", "grpc-port", "chain-rpc", "moniker", "chain-id",
@@ -60,6 +67,20 @@ public final class NodeMain {
         return new NodeHome(Path.of(cli.required("home")), keyFile == null ? null : Path.of(keyFile));
     }
 
+    /** Listen addresses as CometBFT reads them: [rpc] laddr and [p2p] laddr of config.toml, [grpc] of app.toml. */
+    private static NodeServer.Settings fromConfig(NodeHome home, CommandLine cli) {
+        java.net.URI rpc = java.net.URI.create(home.setting("config.toml", "rpc", "laddr", "tcp://127.0.0.1:26657"));
+        java.net.URI p2p = java.net.URI.create(home.setting("config.toml", "p2p", "laddr", "tcp://0.0.0.0:26656"));
+        String grpc = home.setting("app.toml", "grpc", "address", null);
+        Integer grpcPort = grpc == null ? null : Integer.valueOf(grpc.substring(grpc.lastIndexOf(':') + 1));
+        return new NodeServer.Settings(rpc.getHost(), rpc.getPort(), p2p.getPort(), grpcPort,
+                cli.required("chain-rpc"), pollMillis(cli));
+    }
+
+    private static long pollMillis(CommandLine cli) {
+        return Long.parseLong(cli.optional("poll-ms", Long.toString(DEFAULT_POLL_MILLIS)));
+    }
+
     private static void init(CommandLine cli, String moniker) {
         NodeHome home = home(cli);
         boolean created = home.init(moniker,
@@ -78,9 +99,11 @@ public final class NodeMain {
         if (!home.initialized()) {
             init(cli, cli.optional("moniker", "validator"));
         }
-        NodeServer.Settings settings = new NodeServer.Settings(cli.port("rpc-port", true),
-                cli.port("p2p-port", true), cli.port("grpc-port", false), cli.required("chain-rpc"),
-                Long.parseLong(cli.optional("poll-ms", Long.toString(DEFAULT_POLL_MILLIS))));
+        boolean fromConfig = cli.port("rpc-port", false) == null;
+        NodeServer.Settings settings = fromConfig
+                ? fromConfig(home, cli)
+                : new NodeServer.Settings(null, cli.port("rpc-port", true), cli.port("p2p-port", true),
+                        cli.port("grpc-port", false), cli.required("chain-rpc"), pollMillis(cli));
         NodeServer server = new NodeServer(home, settings);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

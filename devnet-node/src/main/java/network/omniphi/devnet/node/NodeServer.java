@@ -25,7 +25,9 @@ import com.sun.net.httpserver.HttpServer;
 public final class NodeServer implements AutoCloseable {
 
     /** Ports and addresses the node serves; 0 picks a free port (tests). */
-    public record Settings(int rpcPort, int p2pPort, Integer grpcPort, String chainRpc, long pollMillis) {
+    /** @param listenHost address to listen on: loopback for the local stack, 0.0.0.0 in a pod */
+    public record Settings(String listenHost, int rpcPort, int p2pPort, Integer grpcPort, String chainRpc,
+            long pollMillis) {
     }
 
     private final NodeHome home;
@@ -46,7 +48,9 @@ public final class NodeServer implements AutoCloseable {
     }
 
     public void start() throws IOException {
-        InetAddress loopback = InetAddress.getLoopbackAddress();
+        InetAddress loopback = settings.listenHost() == null
+                ? InetAddress.getLoopbackAddress()
+                : InetAddress.getByName(settings.listenHost());
         listeners.add(acceptAndClose(new ServerSocket(settings.p2pPort(), 50, loopback), "p2p"));
         if (settings.grpcPort() != null) {
             listeners.add(acceptAndClose(new ServerSocket(settings.grpcPort(), 50, loopback), "grpc"));

@@ -14,14 +14,21 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
+import network.omniphi.provisioning.config.ProvisioningConfig;
+import network.omniphi.provisioning.domain.DeclaredNode;
 import network.omniphi.provisioning.domain.LeaderGate;
+import network.omniphi.provisioning.domain.NodeChange;
 import network.omniphi.provisioning.domain.NodeLifecycle;
 import network.omniphi.provisioning.domain.NodeRuntime;
+import network.omniphi.provisioning.domain.NodeSpecRules;
 import network.omniphi.provisioning.domain.NodeStatus;
 import network.omniphi.provisioning.domain.NodeStatusReader;
 import network.omniphi.provisioning.domain.ProvisioningException;
@@ -32,8 +39,12 @@ import network.omniphi.provisioning.domain.ValidatorNode;
 import network.omniphi.provisioning.infra.persistence.NodeStore;
 
 /**
- * Drives every unsettled node toward what the user asked for, on a timer and right after a command. Only the
- * leadership holder acts. Runs on worker threads (runtime and HTTP calls block); one pass at a time. Failures of
+ * Drives every unsettled node toward what the user asked for. With a watch-driven runtime (Kubernetes) each node is
+ * reconciled when its ValidatorNode or a child changes, after a command, and when its own next check is due (still
+ * provisioning, the next health check, a backoff), through a deduplicating work queue; a full pass runs only when
+ * leadership is gained and every {@code kubernetes.resync-interval}. The ValidatorNode is the source of truth: one the
+ * database lacks is adopted, and a node whose ValidatorNode asks to stop or was deleted is stopped. The local
+ * process runtime, which has no watches, is reconciled by a pass every second. Only the leadership holder acts. Runs on worker threads (runtime and HTTP calls block); one pass at a time. Failures of
  * one node (transient) back off that node only; the pass goes on with the others. A node that failed is scaled down
  * (volume kept) right after, in another pass, and then left alone: also a restarted provisioner never runs it again.
  */
@@ -58,27 +69,183 @@ public class ReconcileLoop {
         return t;
     });
 
+    private final Duration resyncInterval;
+    private final Duration provisioningRequeue;
+    private final Duration healthInterval;
+    private volatile NodeWorkQueue queue;
+    private volatile Instant lastFullPass;
+    private volatile boolean wasLeader;
+    private volatile OptionalLong referenceHeight = OptionalLong.empty();
+    private volatile Instant referenceReadAt = Instant.EPOCH;
+
     private record Backoff(Instant until, Duration delay) {
     }
 
+    /** A loop with the default intervals (tests build one per pass, as a restarted provisioner would). */
     public ReconcileLoop(NodeStore store, NodeRuntime runtime, NodeStatusReader reader, NodeLifecycle lifecycle,
             LeaderGate leader, Clock clock) {
+        this(store, runtime, reader, lifecycle, leader, clock, Duration.ofMinutes(10), Duration.ofSeconds(2),
+                Duration.ofSeconds(5));
+    }
+
+    @Inject
+    public ReconcileLoop(NodeStore store, NodeRuntime runtime, NodeStatusReader reader, NodeLifecycle lifecycle,
+            LeaderGate leader, Clock clock, ProvisioningConfig config) {
+        this(store, runtime, reader, lifecycle, leader, clock, config.kubernetes().resyncInterval(),
+                config.kubernetes().provisioningRequeue(), config.healthInterval());
+    }
+
+    private ReconcileLoop(NodeStore store, NodeRuntime runtime, NodeStatusReader reader, NodeLifecycle lifecycle,
+            LeaderGate leader, Clock clock, Duration resyncInterval, Duration provisioningRequeue,
+            Duration healthInterval) {
         this.store = store;
         this.runtime = runtime;
         this.reader = reader;
         this.lifecycle = lifecycle;
         this.leader = leader;
         this.clock = clock;
+        this.resyncInterval = resyncInterval;
+        this.provisioningRequeue = provisioningRequeue;
+        this.healthInterval = healthInterval;
     }
 
+    /** Watch-driven runtimes report changed nodes into the work queue from start-up on. */
+    void onStart(@Observes StartupEvent event) {
+        if (runtime.watchDriven()) {
+            queue = new NodeWorkQueue(this::reconcileOne);
+            runtime.watch(queue::enqueue);
+        }
+    }
+
+    /**
+     * Every second: the local runtime's pass; for a watch-driven runtime only a check whether leadership was just
+     * gained or the resync interval is over (both run a full pass).
+     */
     @Scheduled(every = "${omniphi.provisioning.reconcile-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        runIfLeader();
+        if (!runtime.watchDriven()) {
+            runIfLeader();
+            return;
+        }
+        boolean leading = leader.isLeader();
+        boolean gained = leading && !wasLeader;
+        wasLeader = leading;
+        Instant last = lastFullPass;
+        if (leading && (gained || last == null || !clock.instant().isBefore(last.plus(resyncInterval)))) {
+            runIfLeader();
+        }
     }
 
     /** Asks for a pass as soon as possible (after a command was committed). */
     public void kick() {
         kicker.execute(this::runIfLeader);
+    }
+
+    /** Asks for the node of this setup to be reconciled as soon as possible (after a command was committed). */
+    public void kick(String setupRequestId) {
+        NodeWorkQueue q = queue;
+        if (q != null) {
+            q.enqueue(setupRequestId);
+        } else {
+            kick();
+        }
+    }
+
+    /**
+     * Reconciles the node of one setup (following its runtime declaration first) if this instance leads; returns
+     * when it wants to see the node again, if at all.
+     */
+    public Optional<Duration> reconcileOne(String setupRequestId) {
+        if (!leader.isLeader()) {
+            return Optional.empty();
+        }
+        passLock.lock();
+        try {
+            ValidatorNode node = follow(setupRequestId, store.node(setupRequestId));
+            if (node == null || !needsWork(node)) {
+                return Optional.empty();
+            }
+            Backoff backoff = backoffs.get(node.name());
+            if (backoff != null && clock.instant().isBefore(backoff.until())) {
+                return Optional.of(Duration.between(clock.instant(), backoff.until()));
+            }
+            reconcile(node, reference());
+            Backoff after = backoffs.get(node.name());
+            return after != null ? Optional.of(after.delay()) : Optional.of(requeue(node));
+        } catch (ProvisioningException.RuntimeUnavailable e) {
+            LOG.warnf("reconcile of %s skipped: %s", setupRequestId, e.getMessage());
+            return Optional.of(provisioningRequeue);
+        } finally {
+            passLock.unlock();
+        }
+    }
+
+    /** Keys waiting in the work queue (0 without one). */
+    public int queueDepth() {
+        NodeWorkQueue q = queue;
+        return q == null ? 0 : q.depth();
+    }
+
+    private Duration requeue(ValidatorNode node) {
+        return node.status().serving() ? healthInterval : provisioningRequeue;
+    }
+
+    private static boolean needsWork(ValidatorNode node) {
+        return node.status() != NodeStatus.STOPPED && (node.status() != NodeStatus.FAILED || node.desiredRunning());
+    }
+
+    /**
+     * The database follows the runtime's declaration: a declared node it lacks is adopted (provisioning, announced);
+     * a live node whose declaration asks to stop, was deleted, or (once past provisioning, or declared by a user) is
+     * gone is stopped like after a stop command.
+     */
+    private ValidatorNode follow(String setupRequestId, ValidatorNode node) {
+        DeclaredNode declared = runtime.declared(setupRequestId);
+        if (node == null) {
+            if (declared.state() != DeclaredNode.State.PRESENT) {
+                return null;
+            }
+            store.adopt(adoption(setupRequestId, declared));
+            return store.node(setupRequestId);
+        }
+        boolean live = node.desiredRunning() && !node.status().settled() && node.status() != NodeStatus.STOPPING;
+        boolean gone = declared.state() == DeclaredNode.State.DELETED
+                || declared.state() == DeclaredNode.State.UNKNOWN && runtime.watchDriven()
+                        && (node.status() != NodeStatus.PROVISIONING
+                                || ValidatorNode.ADOPTED_PROVIDER.equals(node.provider()));
+        boolean stopAsked = declared.state() == DeclaredNode.State.PRESENT && !declared.running();
+        if (live && (gone || stopAsked)) {
+            Optional<Transition> stopping = lifecycle.stopRequested(node);
+            if (stopping.isPresent() && store(stopping.get())) {
+                LOG.infof("node %s: its ValidatorNode %s; stopping", node.name(), gone ? "is gone" : "asks to stop");
+                return store.node(setupRequestId);
+            }
+        }
+        return node;
+    }
+
+    private Transition adoption(String setupRequestId, DeclaredNode declared) {
+        ValidatorNode node = ValidatorNode.adopted(setupRequestId, declared.name(), declared.moniker(),
+                declared.chainId(), clock.instant());
+        try {
+            NodeSpecRules.check(setupRequestId, declared.moniker(), declared.chainId());
+            LOG.infof("adopting ValidatorNode %s (setup %s) applied directly", declared.name(), setupRequestId);
+            return Transition.of(node, new NodeChange.Provisioning());
+        } catch (ProvisioningException.InvalidNodeSpec e) {
+            String reason = "invalid ValidatorNode: " + e.errors().stream().map(f -> f.field() + " " + f.message())
+                    .reduce((a, b) -> a + "; " + b).orElse("");
+            return Transition.of(node.failed(reason), new NodeChange.Failed(reason));
+        }
+    }
+
+    /** The reference node's height, read at most once a second (shared by the nodes reconciled meanwhile). */
+    private OptionalLong reference() {
+        Instant now = clock.instant();
+        if (now.isAfter(referenceReadAt.plusSeconds(1))) {
+            referenceHeight = reader.referenceHeight();
+            referenceReadAt = now;
+        }
+        return referenceHeight;
     }
 
     /** Runs one pass if this instance leads; returns how many nodes changed, or -1 when not leader. */
@@ -104,17 +271,44 @@ public class ReconcileLoop {
 
     private int pass() {
         try {
-            OptionalLong reference = reader.referenceHeight();
+            lastFullPass = clock.instant();
+            referenceReadAt = Instant.EPOCH;
+            OptionalLong reference = reference();
             int changed = 0;
+            java.util.Set<String> seen = new java.util.HashSet<>();
             for (ValidatorNode node : store.needingWork()) {
-                if (leader.isLeader() && due(node) && reconcile(node, reference)) {
+                seen.add(node.setupRequestId());
+                ValidatorNode followed = runtime.watchDriven() ? follow(node.setupRequestId(), node) : node;
+                if (followed != null && needsWork(followed) && leader.isLeader() && due(followed)
+                        && reconcile(followed, reference)) {
                     changed++;
+                }
+                requeueLater(followed);
+            }
+            for (String declared : runtime.declaredSetupIds()) {
+                if (!seen.contains(declared) && leader.isLeader()) {
+                    reconcileOne(declared).ifPresent(after -> enqueueAfter(declared, after));
                 }
             }
             return changed;
         } catch (ProvisioningException.RuntimeUnavailable e) {
             LOG.warnf("reconcile pass skipped: %s", e.getMessage());
             return 0;
+        }
+    }
+
+    /** After a full pass, a watch-driven loop keeps checking each live node on its own schedule. */
+    private void requeueLater(ValidatorNode node) {
+        if (node != null && needsWork(node)) {
+            Backoff b = backoffs.get(node.name());
+            enqueueAfter(node.setupRequestId(), b != null ? b.delay() : requeue(node));
+        }
+    }
+
+    private void enqueueAfter(String setupRequestId, Duration after) {
+        NodeWorkQueue q = queue;
+        if (q != null) {
+            q.enqueueAfter(setupRequestId, after);
         }
     }
 
@@ -164,7 +358,7 @@ public class ReconcileLoop {
     private boolean store(Transition transition) {
         boolean stored = store.apply(transition);
         if (stored) {
-            runtime.recordStatus(transition.node());
+            runtime.recorded(transition);
         }
         return stored;
     }
@@ -181,5 +375,9 @@ public class ReconcileLoop {
     @PreDestroy
     void close() {
         kicker.shutdownNow();
+        NodeWorkQueue q = queue;
+        if (q != null) {
+            q.close();
+        }
     }
 }

@@ -72,7 +72,7 @@ public class SetupRequestedConsumer {
                 LOG, () -> "applying SetupRequested " + event.getMeta().getEventId())
                 .invoke(created -> {
                     if (created) {
-                        loop.kick();
+                        loop.kick(event.getSetupRequestId());
                     }
                 }).replaceWithVoid();
     }

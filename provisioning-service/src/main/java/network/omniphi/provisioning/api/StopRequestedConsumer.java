@@ -67,7 +67,7 @@ public class StopRequestedConsumer {
                 LOG, () -> "applying StopRequested " + event.getMeta().getEventId())
                 .invoke(changed -> {
                     if (changed) {
-                        loop.kick();
+                        loop.kick(event.getSetupRequestId());
                     }
                 }).replaceWithVoid();
     }

@@ -1,6 +1,7 @@
 package network.omniphi.provisioning.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -26,7 +27,10 @@ public interface ProvisioningConfig {
     @WithDefault("omniphi-devnet-1")
     String defaultChainId();
 
-    /** How often every node is reconciled (the scheduler's granularity is one second; commands also kick a pass). */
+    /**
+     * How often the local runtime reconciles every node (the scheduler's granularity is one second; commands also
+     * kick a pass). The Kubernetes runtime reconciles on watch events instead ({@link Kubernetes#resyncInterval()}).
+     */
     @WithDefault("1s")
     Duration reconcileInterval();
 
@@ -81,17 +85,63 @@ public interface ProvisioningConfig {
 
     /** The Kubernetes runtime. */
     interface Kubernetes {
-        /** Namespace of the ValidatorNode resources; the client's namespace when unset. */
+        /** Namespace of the ValidatorNode resources and their pods (holds no Secrets); the client's when unset. */
         Optional<String> namespace();
 
-        /** Node image; it must contain the node binary with {@code init} and {@code start} subcommands. */
-        @WithDefault("ghcr.io/omniphi/devnet-node:0.1.0")
-        String image();
+        /** Namespace of the provisioner, chain and heartbeat pods (allowed to reach node RPC); the client's. */
+        Optional<String> servicesNamespace();
+
+        /** Namespace of the leader-election Lease; the client's (the provisioner's own) when unset. */
+        Optional<String> leaseNamespace();
+
+        /**
+         * Node image for ValidatorNodes created for setup requests; it must meet docs/node-image-contract.md
+         * ({@code /bin/sh}, the binary with Cosmos SDK {@code init} and {@code start}). Required with this runtime.
+         */
+        Optional<String> image();
+
+        /** Pull policy of the node image. */
+        @WithDefault("IfNotPresent")
+        String imagePullPolicy();
+
+        /** The Cosmos SDK binary in the image. */
+        @WithDefault("omniphid")
+        String binary();
+
+        /** Home directory of the node inside its pod (the data volume is mounted there). */
+        @WithDefault("/home/omniphi/.omniphid")
+        String home();
+
+        /** Extra arguments for {@code <binary> start} (e.g. the devnet node's {@code --chain-rpc}). */
+        Optional<List<String>> extraStartArgs();
+
+        /** HTTPS URL of the chain's genesis file, with {@link #genesisSha256()}; the binary's own when unset. */
+        Optional<String> genesisUrl();
+
+        /** Lower-case hex SHA-256 of the file at {@link #genesisUrl()}. */
+        Optional<String> genesisSha256();
+
+        /** Seeds ({@code id@host:port}) written into new nodes' config.toml. */
+        Optional<List<String>> seeds();
+
+        /** Persistent peers ({@code id@host:port}) written into new nodes' config.toml. */
+        Optional<List<String>> persistentPeers();
+
+        /** Start new nodes with state sync, trust height and hash derived from the reference RPC. */
+        @WithDefault("false")
+        boolean stateSyncFromReference();
+
+        /** Minimum gas prices written into new nodes' app.toml, e.g. {@code 0.025omniphi}. */
+        Optional<String> minimumGasPrices();
+
+        /** Image of the configure init container: POSIX sh, awk, sha256sum and curl (downloads genesis). */
+        @WithDefault("docker.io/curlimages/curl:8.11.1")
+        String toolsImage();
 
         @WithDefault("20Gi")
         String storageSize();
 
-        /** Storage class of the data volume; the cluster default when unset. */
+        /** Storage class of the data volume (must support ReadWriteOncePod); the cluster default when unset. */
         Optional<String> storageClass();
 
         /** How P2P is exposed: {@code LoadBalancer}, {@code NodePort} or {@code ClusterIP}. */
@@ -121,5 +171,20 @@ public interface ProvisioningConfig {
          */
         @WithDefault("2m")
         Duration imagePullGrace();
+
+        /**
+         * Full pass over every node from the database, a safety net behind the watches (which drive reconciles);
+         * costs no API calls (reads come from the informer caches).
+         */
+        @WithDefault("10m")
+        Duration resyncInterval();
+
+        /** How often a node still provisioning is looked at again (its pod and /status) between watch events. */
+        @WithDefault("2s")
+        Duration provisioningRequeue();
+
+        /** Minimum time between two writes of a healthy node's latestHeight to its ValidatorNode status. */
+        @WithDefault("1m")
+        Duration statusHeightInterval();
     }
 }

@@ -16,6 +16,36 @@ public interface NodeRuntime {
     default void recordStatus(ValidatorNode node) {
     }
 
+    /**
+     * Stores the transition's node state where the runtime shows it and announces its changes there (the custom
+     * resource status and Kubernetes Events); by default {@link #recordStatus(ValidatorNode)}.
+     */
+    default void recorded(Transition transition) {
+        recordStatus(transition.node());
+    }
+
+    /**
+     * True when the runtime reports changes itself ({@link #watch}) so nodes are reconciled on its events instead of
+     * a per-second poll.
+     */
+    default boolean watchDriven() {
+        return false;
+    }
+
+    /** Starts reporting the setup ids of nodes whose declaration or workload changed (watch-driven runtimes). */
+    default void watch(java.util.function.Consumer<String> changed) {
+    }
+
+    /** Setup ids of every node this runtime declares (a resync also visits declarations the database lacks). */
+    default java.util.List<String> declaredSetupIds() {
+        return java.util.List.of();
+    }
+
+    /** The runtime's own declaration of the node of this setup, which the database follows. */
+    default DeclaredNode declared(String setupRequestId) {
+        return DeclaredNode.UNKNOWN;
+    }
+
     /** Short name for logs and metrics, e.g. {@code kubernetes}. */
     String kind();
 }

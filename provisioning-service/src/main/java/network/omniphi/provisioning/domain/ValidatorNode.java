@@ -15,6 +15,9 @@ public record ValidatorNode(String setupRequestId, String name, String moniker, 
         boolean desiredRunning, NodeStatus status, String consensusPubkey, Endpoints endpoints, long latestHeight,
         Instant lastHealthCheck, String failureReason, Instant createdAt, long version) {
 
+    /** Provider recorded for nodes declared directly in the runtime rather than requested through the API. */
+    public static final String ADOPTED_PROVIDER = "kubernetes";
+
     /** A node just requested: provisioning, nothing known yet. */
     public static ValidatorNode requested(String setupRequestId, String moniker, String chainId, String provider,
             Instant now) {
@@ -31,6 +34,16 @@ public record ValidatorNode(String setupRequestId, String name, String moniker, 
             Instant now) {
         return new ValidatorNode(setupRequestId, NodeNames.nodeName(setupRequestId), "", chainId, provider, false,
                 NodeStatus.STOPPED, null, Endpoints.NONE, 0, null, null, now, 0);
+    }
+
+    /**
+     * A node declared directly in the runtime (a ValidatorNode applied with kubectl): provisioning under the
+     * declaration's own name.
+     */
+    public static ValidatorNode adopted(String setupRequestId, String name, String moniker, String chainId,
+            Instant now) {
+        return new ValidatorNode(setupRequestId, name, moniker, chainId, ADOPTED_PROVIDER, true,
+                NodeStatus.PROVISIONING, null, Endpoints.NONE, 0, null, null, now, 0);
     }
 
     public ValidatorNode withStatus(NodeStatus next) {

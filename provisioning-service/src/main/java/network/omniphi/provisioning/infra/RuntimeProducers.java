@@ -1,5 +1,6 @@
 package network.omniphi.provisioning.infra;
 
+import java.time.Clock;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import network.omniphi.provisioning.domain.NodeRuntime;
 import network.omniphi.provisioning.infra.kubernetes.KubernetesLeaseGate;
 import network.omniphi.provisioning.infra.kubernetes.KubernetesNodeRuntime;
 import network.omniphi.provisioning.infra.kubernetes.KubernetesSettings;
+import network.omniphi.provisioning.infra.kubernetes.NodeCache;
 import network.omniphi.provisioning.infra.local.DatabaseLeaseGate;
 import network.omniphi.provisioning.infra.local.LocalNodeRuntime;
 
@@ -26,12 +28,20 @@ public class RuntimeProducers {
     @Produces
     @ApplicationScoped
     NodeRuntime runtime(ProvisioningConfig config, Instance<LocalNodeRuntime> local,
-            Instance<KubernetesClient> kubernetes) {
+            Instance<KubernetesClient> kubernetes, Clock clock) {
         if (config.runtime() == ProvisioningConfig.Runtime.LOCAL) {
             return local.get();
         }
         KubernetesClient client = kubernetes.get();
-        return new KubernetesNodeRuntime(client, KubernetesSettings.of(config, client.getNamespace()));
+        KubernetesSettings settings = KubernetesSettings.of(config, client.getNamespace());
+        NodeCache cache = new NodeCache(client, settings.namespace()).start();
+        return new KubernetesNodeRuntime(client, settings, cache, clock);
+    }
+
+    void closeRuntime(@Disposes NodeRuntime runtime) {
+        if (runtime instanceof KubernetesNodeRuntime kubernetes) {
+            kubernetes.closeCache();
+        }
     }
 
     @Produces
@@ -44,7 +54,7 @@ public class RuntimeProducers {
         KubernetesClient client = kubernetes.get();
         ProvisioningConfig.Kubernetes k = config.kubernetes();
         String identity = config.identity().orElseGet(RuntimeProducers::defaultIdentity);
-        return new KubernetesLeaseGate(client, KubernetesSettings.of(config, client.getNamespace()).namespace(),
+        return new KubernetesLeaseGate(client, KubernetesSettings.leaseNamespace(config, client.getNamespace()),
                 k.leaseName(), identity, k.leaseDuration(), k.renewDeadline(), k.retryPeriod()).start();
     }
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 
+import network.omniphi.provisioning.infra.kubernetes.ServerSideApply;
 import network.omniphi.testsupport.MetricsContract;
 
 /**
@@ -21,7 +22,7 @@ import network.omniphi.testsupport.MetricsContract;
  * is exported on /q/metrics of the running application.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubernetesTestServer(crud = true, setup = ServerSideApply.class)
 class MetricsContractTest {
 
     @Test

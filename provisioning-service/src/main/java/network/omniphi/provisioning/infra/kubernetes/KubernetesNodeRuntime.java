@@ -1,17 +1,27 @@
 package network.omniphi.provisioning.infra.kubernetes;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 
+import network.omniphi.provisioning.domain.DeclaredNode;
 import network.omniphi.provisioning.domain.Endpoints;
 import network.omniphi.provisioning.domain.NodeNames;
 import network.omniphi.provisioning.domain.NodeRuntime;
 import network.omniphi.provisioning.domain.ProvisioningException;
 import network.omniphi.provisioning.domain.RuntimeReport;
+import network.omniphi.provisioning.domain.Transition;
 import network.omniphi.provisioning.domain.ValidatorNode;
 import network.omniphi.provisioning.infra.kubernetes.builders.NodeConfigMapBuilder;
 import network.omniphi.provisioning.infra.kubernetes.builders.NodeNetworkPolicyBuilder;
@@ -21,23 +31,50 @@ import network.omniphi.provisioning.infra.kubernetes.builders.NodePvcBuilder;
 import network.omniphi.provisioning.infra.kubernetes.builders.NodeRpcServiceBuilder;
 import network.omniphi.provisioning.infra.kubernetes.builders.NodeStatefulSetBuilder;
 import network.omniphi.provisioning.infra.kubernetes.model.ValidatorNodeResource;
+import network.omniphi.provisioning.infra.kubernetes.model.ValidatorNodeSpec;
+import network.omniphi.provisioning.infra.kubernetes.model.ValidatorNodeStatus;
 
 /**
- * The ValidatorNode reconciler: renders the custom resource from the node, then its children in a fixed order
- * (ConfigMap, PVC, Services, StatefulSet, NetworkPolicy) with the pure builders, applies only differences, writes the
- * status once when it changed, and reads pod readiness and failures ({@link PodDiagnosis}). Never branches on what
- * triggered it.
+ * The ValidatorNode reconciler. The ValidatorNode is the node's source of truth: one applied with kubectl is
+ * provisioned like one the provisioner creates for a setup request (from its node defaults, once). Reads come only from
+ * the informer caches ({@link NodeCache}); children are rendered by the pure builders in a fixed order (ConfigMap,
+ * PVC, Services, StatefulSet, NetworkPolicy) and written with server-side apply only where they differ; the status
+ * (phase, conditions) is written once when it changed and Kubernetes Events announce each transition. Never branches
+ * on what triggered it; an unchanged node costs no API call.
  */
-public final class KubernetesNodeRuntime implements NodeRuntime {
+public final class KubernetesNodeRuntime implements NodeRuntime, AutoCloseable {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(
+            KubernetesNodeRuntime.class);
 
     private final KubernetesClient client;
     private final KubernetesSettings settings;
+    private final NodeCache cache;
+    private final boolean ownsCache;
     private final ResourceApplier applier;
+    private final NodeEventRecorder events;
+    private final Clock clock;
+    private final Map<String, Instant> heightWritten = new ConcurrentHashMap<>();
 
-    public KubernetesNodeRuntime(KubernetesClient client, KubernetesSettings settings) {
+    public KubernetesNodeRuntime(KubernetesClient client, KubernetesSettings settings, NodeCache cache, Clock clock) {
+        this(client, settings, cache, clock, false);
+    }
+
+    private KubernetesNodeRuntime(KubernetesClient client, KubernetesSettings settings, NodeCache cache, Clock clock,
+            boolean ownsCache) {
         this.client = client;
         this.settings = settings;
-        this.applier = new ResourceApplier(client);
+        this.cache = cache;
+        this.ownsCache = ownsCache;
+        this.applier = new ResourceApplier(client, cache);
+        this.events = new NodeEventRecorder(client);
+        this.clock = clock;
+    }
+
+    /** A runtime with its own freshly synced caches, as a restarted provisioner has (tests, tools). */
+    public static KubernetesNodeRuntime standalone(KubernetesClient client, KubernetesSettings settings) {
+        return new KubernetesNodeRuntime(client, settings, new NodeCache(client, settings.namespace()).start(),
+                Clock.systemUTC(), true);
     }
 
     @Override
@@ -64,16 +101,47 @@ public final class KubernetesNodeRuntime implements NodeRuntime {
     }
 
     @Override
-    public void recordStatus(ValidatorNode node) {
+    public void recorded(Transition transition) {
         try {
-            ValidatorNodeResource cr = client.resources(ValidatorNodeResource.class).inNamespace(settings.namespace())
-                    .withName(node.name()).get();
-            if (cr != null) {
-                writeStatus(cr, node);
+            Optional<ValidatorNodeResource> cr = cache.get(ValidatorNodeResource.class, transition.node().name());
+            if (cr.isPresent()) {
+                writeStatus(cr.get(), transition.node());
+                transition.changes().forEach(change -> events.changed(cr.get(), change));
             }
         } catch (KubernetesClientException e) {
             throw new ProvisioningException.RuntimeUnavailable("Kubernetes API error " + e.getCode(), e);
         }
+    }
+
+    @Override
+    public void recordStatus(ValidatorNode node) {
+        recorded(Transition.of(node));
+    }
+
+    @Override
+    public boolean watchDriven() {
+        return true;
+    }
+
+    @Override
+    public void watch(Consumer<String> changed) {
+        cache.listen(changed);
+    }
+
+    @Override
+    public List<String> declaredSetupIds() {
+        return cache.setupIds();
+    }
+
+    @Override
+    public DeclaredNode declared(String setupRequestId) {
+        List<ValidatorNodeResource> resources = cache.resourcesOf(setupRequestId);
+        if (resources.isEmpty()) {
+            return cache.wasDeleted(setupRequestId) ? DeclaredNode.DELETED : DeclaredNode.UNKNOWN;
+        }
+        ValidatorNodeResource cr = resources.get(0);
+        return DeclaredNode.present(cr.getMetadata().getName(), cr.getSpec().moniker, cr.getSpec().chainId,
+                cr.getSpec().running);
     }
 
     @Override
@@ -86,16 +154,28 @@ public final class KubernetesNodeRuntime implements NodeRuntime {
         return applier.writes();
     }
 
+    /** How many Kubernetes Events this instance wrote (tests). */
+    public long eventsWritten() {
+        return events.written();
+    }
+
     private RuntimeReport reconcile(ValidatorNode node, boolean running) {
         try {
-            ValidatorNodeResource cr = applier.apply(ValidatorNodeRenderer.render(node, running, settings), false);
-            applier.apply(NodeConfigMapBuilder.build(cr), false);
-            applier.apply(NodePvcBuilder.build(cr), true);
-            applier.apply(NodeRpcServiceBuilder.build(cr), false);
-            applier.apply(NodeP2pServiceBuilder.build(cr), false);
-            applier.apply(NodeStatefulSetBuilder.build(cr), false);
-            applier.apply(NodeNetworkPolicyBuilder.build(cr), false);
+            Optional<ValidatorNodeResource> found = cache.get(ValidatorNodeResource.class, node.name());
+            if (found.isEmpty() && !running) {
+                return observe(node, false);
+            }
+            ValidatorNodeResource cr = found.isPresent() ? found.get() : create(node);
+            if (!node.setupRequestId().equals(cr.getSpec().setupRequestId)) {
+                return RuntimeReport.failed("validatornode " + node.name() + " belongs to another setup request");
+            }
+            if (!running && cr.getSpec().running) {
+                cr = setRunning(cr, false);
+            }
+            ValidatorNodeResource effective = withRunning(cr, running);
+            applyChildren(effective);
             writeStatus(cr, node);
+            refuseDuplicates(node);
             return observe(node, running);
         } catch (ResourceApplier.UnrecoverableSpecException e) {
             return RuntimeReport.failed(e.getMessage());
@@ -104,25 +184,120 @@ public final class KubernetesNodeRuntime implements NodeRuntime {
         }
     }
 
-    private void writeStatus(ValidatorNodeResource cr, ValidatorNode node) {
-        var desired = ValidatorNodeRenderer.status(node);
-        if (!desired.equals(cr.getStatus())) {
-            cr.setStatus(desired);
-            applier.countWrite();
-            client.resource(cr).updateStatus();
+    private void applyChildren(ValidatorNodeResource cr) {
+        applyChild(cr, NodeConfigMapBuilder.build(cr), false);
+        applyChild(cr, NodePvcBuilder.build(cr), true);
+        applyChild(cr, NodeRpcServiceBuilder.build(cr), false);
+        applyChild(cr, NodeP2pServiceBuilder.build(cr), false);
+        applyChild(cr, NodeStatefulSetBuilder.build(cr, settings.toolsImage()), false);
+        applyChild(cr, NodeNetworkPolicyBuilder.build(cr, settings.servicesNamespace()), false);
+    }
+
+    private void applyChild(ValidatorNodeResource cr, HasMetadata child, boolean createOnly) {
+        ResourceApplier.Outcome outcome = applier.apply(child, createOnly);
+        if (outcome != ResourceApplier.Outcome.UNCHANGED) {
+            events.normal(cr, outcome == ResourceApplier.Outcome.CREATED ? "Created" : "Updated",
+                    child.getKind() + " " + child.getMetadata().getName()
+                            + (outcome == ResourceApplier.Outcome.CREATED ? " created" : " brought back to its spec"));
         }
+    }
+
+    /** The ValidatorNode of a setup request, created once from the provisioner's node defaults. */
+    private ValidatorNodeResource create(ValidatorNode node) {
+        ValidatorNodeResource desired = ValidatorNodeRenderer.render(node, true, settings);
+        applier.countWrite();
+        try {
+            return client.resource(desired).create();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() != 409) {
+                throw e;
+            }
+            return client.resource(desired).get();
+        }
+    }
+
+    private ValidatorNodeResource setRunning(ValidatorNodeResource cr, boolean running) {
+        applier.countWrite();
+        return client.resources(ValidatorNodeResource.class).inNamespace(cr.getMetadata().getNamespace())
+                .withName(cr.getMetadata().getName())
+                .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"running\":" + running + "}}");
+    }
+
+    private static ValidatorNodeResource withRunning(ValidatorNodeResource cr, boolean running) {
+        if (cr.getSpec().running == running) {
+            return cr;
+        }
+        ValidatorNodeResource copy = io.fabric8.kubernetes.client.utils.Serialization.clone(cr);
+        copy.getSpec().running = running;
+        return copy;
+    }
+
+    /** Later ValidatorNodes naming a setup id that already has a node: never provisioned, marked with an error. */
+    private void refuseDuplicates(ValidatorNode node) {
+        for (ValidatorNodeResource other : cache.resourcesOf(node.setupRequestId())) {
+            if (other.getMetadata().getName().equals(node.name())) {
+                continue;
+            }
+            ValidatorNodeStatus status = new ValidatorNodeStatus();
+            status.phase = ValidatorNodeRenderer.PHASE_ERROR;
+            status.message = "setupRequestId " + node.setupRequestId() + " already belongs to validatornode "
+                    + node.name() + ": one node per setup request (one signer per key)";
+            status.observedGeneration = other.getMetadata().getGeneration();
+            status.conditions = NodeConditions.error("DuplicateSetupRequest", status.message,
+                    other.getStatus() == null ? null : other.getStatus().conditions, generation(other),
+                    clock.instant());
+            if (!status.equals(other.getStatus())) {
+                putStatus(other, status);
+                events.warning(other, "DuplicateSetupRequest", status.message);
+            }
+        }
+    }
+
+    private void writeStatus(ValidatorNodeResource cr, ValidatorNode node) {
+        Instant now = clock.instant();
+        ValidatorNodeStatus current = cr.getStatus();
+        ValidatorNodeStatus desired = ValidatorNodeRenderer.status(node);
+        desired.observedGeneration = generation(cr);
+        desired.conditions = NodeConditions.of(node, current == null ? null : current.conditions,
+                desired.observedGeneration, now);
+        String name = cr.getMetadata().getName();
+        if (current != null && !java.util.Objects.equals(current.latestHeight, desired.latestHeight)) {
+            Long height = desired.latestHeight;
+            desired.latestHeight = current.latestHeight;
+            Instant last = heightWritten.computeIfAbsent(name, n -> now);
+            boolean onlyHeight = desired.equals(current);
+            if (!onlyHeight || !now.isBefore(last.plus(settings.statusHeightInterval()))) {
+                desired.latestHeight = height;
+            }
+        }
+        if (!desired.equals(current)) {
+            putStatus(cr, desired);
+            heightWritten.put(name, now);
+        }
+    }
+
+    private void putStatus(ValidatorNodeResource cr, ValidatorNodeStatus status) {
+        LOG.debugf("writing status of validatornode %s: phase %s", cr.getMetadata().getName(), status.phase);
+        ValidatorNodeResource copy = io.fabric8.kubernetes.client.utils.Serialization.clone(cr);
+        copy.setStatus(status);
+        applier.countWrite();
+        client.resource(copy).updateStatus();
+    }
+
+    private static long generation(ValidatorNodeResource cr) {
+        return cr.getMetadata().getGeneration() == null ? 0 : cr.getMetadata().getGeneration();
     }
 
     private RuntimeReport observe(ValidatorNode node, boolean running) {
         String podName = NodeNames.child(node.name(), "node") + "-0";
-        Pod pod = client.pods().inNamespace(settings.namespace()).withName(podName).get();
+        Pod pod = cache.get(Pod.class, podName).orElse(null);
         if (!running) {
             return pod == null ? RuntimeReport.stopped() : RuntimeReport.starting("pod terminating");
         }
         if (pod == null || pod.getStatus() == null) {
             return RuntimeReport.starting("pod not created yet");
         }
-        Optional<String> failure = PodDiagnosis.failure(pod, Instant.now(), settings.imagePullGrace());
+        Optional<String> failure = PodDiagnosis.failure(pod, clock.instant(), settings.imagePullGrace());
         if (failure.isPresent()) {
             return RuntimeReport.failed(failure.get());
         }
@@ -143,5 +318,22 @@ public final class KubernetesNodeRuntime implements NodeRuntime {
     private String statusUrl(ValidatorNode node) {
         return settings.statusUrlTemplate().replace("{name}", node.name()).replace("{namespace}",
                 settings.namespace());
+    }
+
+    /** The spec of the node's resource as cached (for tests and diagnostics). */
+    public Optional<ValidatorNodeSpec> spec(String name) {
+        return cache.get(ValidatorNodeResource.class, name).map(ValidatorNodeResource::getSpec);
+    }
+
+    /** Stops the informers (service shutdown). */
+    public void closeCache() {
+        cache.close();
+    }
+
+    @Override
+    public void close() {
+        if (ownsCache) {
+            cache.close();
+        }
     }
 }

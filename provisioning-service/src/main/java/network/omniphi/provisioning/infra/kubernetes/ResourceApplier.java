@@ -2,7 +2,10 @@ package network.omniphi.provisioning.infra.kubernetes;
 
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -12,37 +15,52 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 import network.omniphi.provisioning.domain.ProvisioningException;
+import network.omniphi.provisioning.infra.kubernetes.builders.NodeObjects;
 
 /**
- * Diff-then-apply: creates an object when missing, updates it only when a field we render differs from the live
- * object (fields the API server defaults are ignored), and otherwise writes nothing. Counts its writes.
+ * Diff-then-apply against the informer cache: an object missing from the cache or differing in a field we render
+ * (fields the API server defaults are ignored) is written with server-side apply (field manager
+ * {@code omniphi-provisioning}, conflicts forced: the provisioner owns what it renders); otherwise nothing is sent.
+ * Counts its writes.
  */
 public final class ResourceApplier {
 
+    private static final Logger LOG = Logger.getLogger(ResourceApplier.class);
+
     private final KubernetesClient client;
+    private final NodeCache cache;
     private final AtomicLong writes = new AtomicLong();
 
-    public ResourceApplier(KubernetesClient client) {
+    public ResourceApplier(KubernetesClient client, NodeCache cache) {
         this.client = client;
+        this.cache = cache;
     }
 
-    /** Applies {@code desired}; with {@code createOnly} an existing object is never changed (PVC specs). */
-    public <T extends HasMetadata> T apply(T desired, boolean createOnly) {
+    /**
+     * Applies {@code desired}; with {@code createOnly} an existing object is never changed (PVC specs). Returns the
+     * outcome: what was written, if anything.
+     */
+    @SuppressWarnings("unchecked")
+    public <T extends HasMetadata> Outcome apply(T desired, boolean createOnly) {
         try {
-            T live = client.resource(desired).get();
-            if (live == null) {
-                writes.incrementAndGet();
-                return client.resource(desired).create();
+            Optional<T> live = cache.get((Class<T>) desired.getClass(), desired.getMetadata().getName());
+            if (live.isPresent() && (createOnly || same(desired, live.get()))) {
+                return Outcome.UNCHANGED;
             }
-            if (createOnly || same(desired, live)) {
-                return live;
-            }
-            desired.getMetadata().setResourceVersion(live.getMetadata().getResourceVersion());
             writes.incrementAndGet();
-            return client.resource(desired).update();
+            LOG.debugf("applying %s %s (%s)", desired.getKind(), desired.getMetadata().getName(),
+                    live.isPresent() ? "differs from the live object" : "missing");
+            client.resource(desired).fieldManager(NodeObjects.FIELD_MANAGER).forceConflicts()
+                    .serverSideApply();
+            return live.isPresent() ? Outcome.UPDATED : Outcome.CREATED;
         } catch (KubernetesClientException e) {
             throw classify(desired, e);
         }
+    }
+
+    /** What {@link #apply} did. */
+    public enum Outcome {
+        UNCHANGED, CREATED, UPDATED
     }
 
     public long writes() {

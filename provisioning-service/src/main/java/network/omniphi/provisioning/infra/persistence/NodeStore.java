@@ -42,6 +42,17 @@ public class NodeStore {
         return await(() -> Panache.withTransaction(() -> repository.apply(transition)));
     }
 
+    /**
+     * Inserts a node declared in the runtime with its events, unless a node for the setup exists already; returns
+     * whether this call created it.
+     */
+    public boolean adopt(Transition transition) {
+        return await(() -> Panache.withTransaction(() -> repository.node(transition.node().setupRequestId())
+                .flatMap(existing -> existing != null
+                        ? Uni.createFrom().item(false)
+                        : repository.create(transition).replaceWith(true))));
+    }
+
     private static <T> T await(Supplier<Uni<T>> work) {
         try {
             return VertxContextSupport.subscribeAndAwait(() -> work.get().ifNoItem().after(TIMEOUT).fail());

@@ -55,9 +55,11 @@ final class ClusterState {
      */
     static long reconcileOnce(KubernetesClient client, ProvisioningConfig config, NodeStore store,
             NodeStatusReader reader, NodeLifecycle lifecycle) {
-        KubernetesNodeRuntime runtime = new KubernetesNodeRuntime(client, KubernetesSettings.of(config, null));
-        new ReconcileLoop(store, runtime, reader, lifecycle, ALWAYS_LEADER, Clock.systemUTC()).runIfLeader();
-        return runtime.writes();
+        try (KubernetesNodeRuntime runtime = KubernetesNodeRuntime.standalone(client,
+                KubernetesSettings.of(config, null))) {
+            new ReconcileLoop(store, runtime, reader, lifecycle, ALWAYS_LEADER, Clock.systemUTC()).runIfLeader();
+            return runtime.writes();
+        }
     }
 
     /**

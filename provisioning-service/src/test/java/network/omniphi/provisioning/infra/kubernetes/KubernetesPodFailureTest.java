@@ -39,7 +39,7 @@ import network.omniphi.provisioning.infra.persistence.NodeStore;
  * A node that was provisioned and then crash loops is only unhealthy until its pod is ready again.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubernetesTestServer(crud = true, setup = ServerSideApply.class)
 @QuarkusTestResource(FakeChain.class)
 @TestProfile(KubernetesReconcilerTest.Profile.class)
 class KubernetesPodFailureTest {
@@ -84,7 +84,7 @@ class KubernetesPodFailureTest {
     void imagePullBackOffFailsTheSetupOnceNamingTheImage() {
         String setupId = UUID.randomUUID().toString();
         String name = requestNode(setupId);
-        String image = config.kubernetes().image();
+        String image = config.kubernetes().image().orElseThrow();
 
         NodePods.report(client, NS, name, NodePods.creating(image));
         onePass();
@@ -102,7 +102,7 @@ class KubernetesPodFailureTest {
     void crashLoopBackOffFailsTheSetupOnceAfterRepeatedRestarts() {
         String setupId = UUID.randomUUID().toString();
         String name = requestNode(setupId);
-        String image = config.kubernetes().image();
+        String image = config.kubernetes().image().orElseThrow();
 
         NodePods.report(client, NS, name, NodePods.crashLoopBackOff(image, PodDiagnosis.CRASH_LOOP_RESTARTS - 1));
         onePass();
@@ -121,7 +121,7 @@ class KubernetesPodFailureTest {
     void aProvisionedNodeThatCrashLoopsIsUnhealthyUntilItsPodIsReadyAgainNeverFailed() {
         String setupId = UUID.randomUUID().toString();
         String name = requestNode(setupId);
-        String image = config.kubernetes().image();
+        String image = config.kubernetes().image().orElseThrow();
         NodePods.report(client, NS, name, NodePods.ready(image));
         events.awaitFirst(setupId, NodeEvent.PayloadCase.PROVISIONED);
 

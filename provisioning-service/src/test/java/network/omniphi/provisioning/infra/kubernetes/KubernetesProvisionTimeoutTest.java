@@ -43,7 +43,7 @@ import network.omniphi.provisioning.infra.persistence.NodeStore;
  * that would start later must not run with a key nobody uses), keeping the volume.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubernetesTestServer(crud = true, setup = ServerSideApply.class)
 @QuarkusTestResource(FakeChain.class)
 @TestProfile(KubernetesProvisionTimeoutTest.ShortDeadline.class)
 class KubernetesProvisionTimeoutTest {
@@ -106,7 +106,7 @@ class KubernetesProvisionTimeoutTest {
     void aReadyNodeWhoseStatusNeverAnswersFailsAtTheDeadline() {
         String setupId = FakeChain.SILENT_SETUP_PREFIX + UUID.randomUUID();
         String name = NodeNames.nodeName(setupId);
-        NodePods.report(client, NS, name, NodePods.ready(config.kubernetes().image()));
+        NodePods.report(client, NS, name, NodePods.ready(config.kubernetes().image().orElseThrow()));
 
         ClusterState.requestSetup(setupId);
 

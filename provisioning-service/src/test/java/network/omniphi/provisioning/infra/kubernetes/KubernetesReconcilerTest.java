@@ -48,7 +48,7 @@ import network.omniphi.testsupport.KafkaTopicReader;
  * PostgreSQL: create, pod ready → pubkey event, duplicates, idempotent re-reconcile, lease, stop keeps the PVC.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubernetesTestServer(crud = true, setup = ServerSideApply.class)
 @QuarkusTestResource(FakeChain.class)
 @TestProfile(KubernetesReconcilerTest.Profile.class)
 class KubernetesReconcilerTest {
@@ -125,15 +125,18 @@ class KubernetesReconcilerTest {
 
         KubernetesSettings settings = KubernetesSettings.of(config, NS);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            KubernetesNodeRuntime restarted = new KubernetesNodeRuntime(client, settings);
-            restarted.apply(store.node(setupId));
-            assertThat(restarted.writes()).as("a second reconcile of an unchanged node writes nothing").isZero();
+            try (KubernetesNodeRuntime restarted = KubernetesNodeRuntime.standalone(client, settings)) {
+                restarted.apply(store.node(setupId));
+                assertThat(restarted.writes()).as("a second reconcile of an unchanged node writes nothing").isZero();
+                assertThat(restarted.eventsWritten()).isZero();
+            }
         });
 
         await().atMost(Duration.ofSeconds(20)).until(leader::isLeader);
-        KubernetesNodeRuntime other = new KubernetesNodeRuntime(client, settings);
-        try (KubernetesLeaseGate otherGate = new KubernetesLeaseGate(client, NS, "omniphi-provisioning-leader",
-                "second-replica", Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(200)).start()) {
+        try (KubernetesNodeRuntime other = KubernetesNodeRuntime.standalone(client, settings);
+                KubernetesLeaseGate otherGate = new KubernetesLeaseGate(client, NS, "omniphi-provisioning-leader",
+                        "second-replica", Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(200))
+                        .start()) {
             ReconcileLoop second = new ReconcileLoop(store, other, reader, lifecycle, otherGate, Clock.systemUTC());
             assertThat(second.runIfLeader()).isEqualTo(-1);
             assertThat(otherGate.isLeader()).isFalse();

@@ -51,7 +51,7 @@ import network.omniphi.testsupport.KafkaTopicReader;
  * Kafka hands the restarted instance the setup request again.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubernetesTestServer(crud = true, setup = ServerSideApply.class)
 @QuarkusTestResource(FakeChain.class)
 @TestProfile(KubernetesReconcilerTest.Profile.class)
 class KubernetesRestartMidProvisionTest {
@@ -94,7 +94,7 @@ class KubernetesRestartMidProvisionTest {
         stepDownApplication();
         String setupId = UUID.randomUUID().toString();
         String name = NodeNames.nodeName(setupId);
-        String image = config.kubernetes().image();
+        String image = config.kubernetes().image().orElseThrow();
         SetupRequested request = KubernetesReconcilerTest.setup(setupId, UUID.randomUUID());
 
         Instance before = start("before-restart");
@@ -144,7 +144,7 @@ class KubernetesRestartMidProvisionTest {
         stepDownApplication();
         String setupId = UUID.randomUUID().toString();
         String name = NodeNames.nodeName(setupId);
-        String image = config.kubernetes().image();
+        String image = config.kubernetes().image().orElseThrow();
 
         Instance before = start("before-restart", KilledBeforeScaleDown::new);
         KafkaTopicReader.send(KafkaAssignment.SETUP_TOPIC, setupId,
@@ -228,7 +228,7 @@ class KubernetesRestartMidProvisionTest {
 
     /** Starts an instance on the service's lease and waits until it leads (the previous holder released it). */
     private Instance start(String identity, UnaryOperator<NodeRuntime> wrap) {
-        KubernetesNodeRuntime runtime = new KubernetesNodeRuntime(client, KubernetesSettings.of(config, NS));
+        KubernetesNodeRuntime runtime = KubernetesNodeRuntime.standalone(client, KubernetesSettings.of(config, NS));
         ProvisioningConfig.Kubernetes k = config.kubernetes();
         KubernetesLeaseGate lease = new KubernetesLeaseGate(client, NS, k.leaseName(), identity, k.leaseDuration(),
                 k.renewDeadline(), k.retryPeriod()).start();

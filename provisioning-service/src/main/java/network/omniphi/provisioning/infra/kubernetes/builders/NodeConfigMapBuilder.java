@@ -1,6 +1,9 @@
 package network.omniphi.provisioning.infra.kubernetes.builders;
 
-import java.util.LinkedHashMap;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -8,50 +11,37 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 
 import network.omniphi.provisioning.infra.kubernetes.model.ValidatorNodeResource;
 
-/** Node configuration (no secrets): moniker, chain, listen addresses and the double-sign check. */
+/**
+ * The node's ConfigMap: only the configure script ({@code node/configure.sh}) that the configure init container runs.
+ * The settings themselves go into the files the binary reads ({@code <home>/config/config.toml}, {@code app.toml}),
+ * written by that script from the container's environment; no secrets anywhere.
+ */
 public final class NodeConfigMapBuilder {
 
-    /** Blocks a restarted signer checks for its own signatures before signing again. */
-    public static final int DOUBLE_SIGN_CHECK_HEIGHT = 10;
+    public static final String SCRIPT_KEY = "configure.sh";
+    private static final String SCRIPT = load("/node/configure.sh");
 
     private NodeConfigMapBuilder() {
     }
 
     public static ConfigMap build(ValidatorNodeResource cr) {
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put("config.toml", String.join("\n",
-                "moniker = " + tomlString(cr.getSpec().moniker),
-                "",
-                "[rpc]",
-                "laddr = \"tcp://0.0.0.0:" + NodeObjects.RPC_PORT + "\"",
-                "",
-                "[p2p]",
-                "laddr = \"tcp://0.0.0.0:" + NodeObjects.P2P_PORT + "\"",
-                "",
-                "[consensus]",
-                "double_sign_check_height = " + DOUBLE_SIGN_CHECK_HEIGHT,
-                ""));
-        data.put("CHAIN_ID", cr.getSpec().chainId);
-        data.put("MONIKER", cr.getSpec().moniker);
-        data.put("CHAIN_RPC", cr.getSpec().chainRpc == null ? "" : cr.getSpec().chainRpc);
-        return new ConfigMapBuilder().withMetadata(NodeObjects.owned(cr, "config")).withData(data).build();
+        return new ConfigMapBuilder().withMetadata(NodeObjects.owned(cr, "config"))
+                .withData(Map.of(SCRIPT_KEY, SCRIPT)).build();
     }
 
-    /**
-     * A TOML basic string (TOML v1.0.0, "Basic strings"): quote and backslash escaped; control characters never reach
-     * here (NodeSpecRules refuses them, as the gateway does), but are escaped (backslash-u, four hex digits) all the same.
-     */
-    static String tomlString(String value) {
-        StringBuilder out = new StringBuilder("\"");
-        value.codePoints().forEach(cp -> {
-            if (cp == '"' || cp == '\\') {
-                out.append('\\').appendCodePoint(cp);
-            } else if (cp < 0x20 || cp == 0x7f) {
-                out.append(String.format("\\u%04X", cp));
-            } else {
-                out.appendCodePoint(cp);
+    /** The configure script as shipped (tests run it against a real node home layout). */
+    public static String script() {
+        return SCRIPT;
+    }
+
+    private static String load(String resource) {
+        try (InputStream in = NodeConfigMapBuilder.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
             }
-        });
-        return out.append('"').toString();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

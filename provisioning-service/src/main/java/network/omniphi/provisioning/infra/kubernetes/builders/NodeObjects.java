@@ -1,6 +1,5 @@
 package network.omniphi.provisioning.infra.kubernetes.builders;
 
-import java.util.List;
 import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -17,10 +16,13 @@ public final class NodeObjects {
     public static final int RPC_PORT = 26657;
     public static final int P2P_PORT = 26656;
     public static final int GRPC_PORT = 9090;
-    public static final String DATA_PATH = "/data";
+    /** Where the node's ConfigMap (the configure script) is mounted in the configure init container. */
     public static final String CONFIG_PATH = "/etc/omniphi";
-    public static final String NODE_JAR = "/opt/omniphi/devnet-node.jar";
-    public static final String MAIN_CLASS = "network.omniphi.devnet.node.NodeMain";
+    /** Where a genesis ConfigMap is mounted in the configure init container. */
+    public static final String GENESIS_PATH = "/etc/omniphi-genesis";
+    public static final String TMP_PATH = "/tmp";
+    /** Field manager of the provisioner's server-side applies. */
+    public static final String FIELD_MANAGER = "omniphi-provisioning";
 
     private NodeObjects() {
     }
@@ -48,9 +50,5 @@ public final class NodeObjects {
         return new OwnerReferenceBuilder().withApiVersion(cr.getApiVersion()).withKind(cr.getKind())
                 .withName(name(cr)).withUid(cr.getMetadata().getUid()).withController(true)
                 .withBlockOwnerDeletion(true).build();
-    }
-
-    public static List<String> nodeCommand(String subcommand) {
-        return List.of("java", "-Xmx256m", "-cp", NODE_JAR, MAIN_CLASS, subcommand);
     }
 }

@@ -8,12 +8,14 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import network.omniphi.provisioning.infra.kubernetes.model.ValidatorNodeResource;
 
 /**
- * The data volume holding the node's home and consensus key. ReadWriteOnce, and deliberately without an owner
- * reference: stopping or deleting the ValidatorNode never deletes the key (ADR 0002).
+ * The data volume holding the node's home and consensus key. {@code ReadWriteOncePod}: the API server lets only one
+ * pod in the whole cluster use it, so a second pod with the key cannot start while the first holds it (ADR 0002).
+ * Deliberately without an owner reference: stopping or deleting the ValidatorNode never deletes the key.
  */
 public final class NodePvcBuilder {
 
     public static final String RETAIN_ANNOTATION = "validators.omniphi.network/retain";
+    public static final String ACCESS_MODE = "ReadWriteOncePod";
     private static final String DEFAULT_SIZE = "20Gi";
 
     private NodePvcBuilder() {
@@ -25,7 +27,7 @@ public final class NodePvcBuilder {
                 .withMetadata(new ObjectMetaBuilder(NodeObjects.unowned(cr, "data"))
                         .addToAnnotations(RETAIN_ANNOTATION, "true").build())
                 .withNewSpec()
-                .withAccessModes("ReadWriteOnce")
+                .withAccessModes(ACCESS_MODE)
                 .withStorageClassName(cr.getSpec().storageClass)
                 .withNewResources().addToRequests("storage", new Quantity(size)).endResources()
                 .endSpec()

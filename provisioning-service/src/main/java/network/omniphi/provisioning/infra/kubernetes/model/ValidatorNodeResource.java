@@ -10,7 +10,11 @@ import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
 
-/** The {@code ValidatorNode} custom resource: one validator node, named deterministically from its setup id. */
+/**
+ * The {@code ValidatorNode} custom resource: one validator node. Created by the provisioner for a setup request or
+ * applied with kubectl; either way it is the source of truth for the node. {@code kubectl get validatornodes} shows
+ * phase, height and age; {@code -o wide} adds moniker, chain, readiness, image and the consensus key.
+ */
 @Group(ValidatorNodeResource.GROUP)
 @Version(ValidatorNodeResource.VERSION)
 @Kind("ValidatorNode")
@@ -18,9 +22,13 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Singular("validatornode")
 @ShortNames("vnode")
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Moniker", jsonPath = ".spec.moniker", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Height", jsonPath = ".status.latestHeight", type = AdditionalPrinterColumn.Type.INTEGER)
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(name = "Moniker", jsonPath = ".spec.moniker", type = AdditionalPrinterColumn.Type.STRING, priority = 1)
+@AdditionalPrinterColumn(name = "Chain", jsonPath = ".spec.chainId", type = AdditionalPrinterColumn.Type.STRING, priority = 1)
+@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING, priority = 1)
+@AdditionalPrinterColumn(name = "Image", jsonPath = ".spec.image", type = AdditionalPrinterColumn.Type.STRING, priority = 1)
+@AdditionalPrinterColumn(name = "Pubkey", jsonPath = ".status.consensusPubkey", type = AdditionalPrinterColumn.Type.STRING, priority = 1)
 public class ValidatorNodeResource extends CustomResource<ValidatorNodeSpec, ValidatorNodeStatus>
         implements
             Namespaced {
