@@ -89,13 +89,9 @@ public final class KubernetesNodeRuntime implements NodeRuntime, AutoCloseable {
      */
     @Override
     public RuntimeReport stop(ValidatorNode node) {
-        try {
-            if (client.resources(ValidatorNodeResource.class).inNamespace(settings.namespace()).withName(node.name())
-                    .get() == null) {
-                return RuntimeReport.stopped();
-            }
-        } catch (KubernetesClientException e) {
-            throw new ProvisioningException.RuntimeUnavailable("Kubernetes API error " + e.getCode(), e);
+        if (cache.get(ValidatorNodeResource.class, node.name()).isEmpty()
+                && cache.get(Pod.class, NodeNames.child(node.name(), "node") + "-0").isEmpty()) {
+            return RuntimeReport.stopped();
         }
         return reconcile(node, false);
     }

@@ -54,7 +54,7 @@ import network.omniphi.testsupport.KafkaTopicReader;
  * application's own loop steps down, so there is one reconciler at a time as in production.
  */
 @QuarkusTest
-@WithKubernetesTestServer(crud = true)
+@WithKubernetesTestServer(crud = true, setup = ServerSideApply.class)
 @QuarkusTestResource(FakeChain.class)
 @TestProfile(KubernetesReconcilerTest.Profile.class)
 class KubernetesStopRaceTest {
@@ -175,7 +175,7 @@ class KubernetesStopRaceTest {
             reconcileOnce();
             return statefulSet(name) != null;
         });
-        NodePods.report(client, NS, name, NodePods.creating(config.kubernetes().image()));
+        NodePods.report(client, NS, name, NodePods.creating(config.kubernetes().image().orElseThrow()));
         reconcileOnce();
         assertThat(store.node(setupId).status()).isEqualTo(NodeStatus.PROVISIONING);
 
@@ -213,7 +213,7 @@ class KubernetesStopRaceTest {
             reconcileOnce();
             return statefulSet(name) != null;
         });
-        NodePods.report(client, NS, name, NodePods.ready(config.kubernetes().image()));
+        NodePods.report(client, NS, name, NodePods.ready(config.kubernetes().image().orElseThrow()));
         await().atMost(PATIENCE).until(() -> {
             reconcileOnce();
             return store.node(setupId).status() == NodeStatus.RUNNING;
@@ -245,7 +245,7 @@ class KubernetesStopRaceTest {
             reconcileOnce();
             return statefulSet(name) != null;
         });
-        NodePods.report(client, NS, name, NodePods.creating(config.kubernetes().image()));
+        NodePods.report(client, NS, name, NodePods.creating(config.kubernetes().image().orElseThrow()));
         // the provisioner dies here: the stop is consumed and stored while no reconciler runs
         StopRequested stop = stop(setupId);
         KafkaTopicReader.send(KafkaAssignment.STOP_TOPIC, setupId, stop.toByteArray());
@@ -270,9 +270,12 @@ class KubernetesStopRaceTest {
     }
 
     private long reconcileOnce() {
-        KubernetesNodeRuntime runtime = new KubernetesNodeRuntime(client, KubernetesSettings.of(config, NS));
-        new ReconcileLoop(store, runtime, reader, lifecycle, AlwaysLeader.INSTANCE, Clock.systemUTC()).runIfLeader();
-        return runtime.writes();
+        try (KubernetesNodeRuntime runtime = KubernetesNodeRuntime.standalone(client,
+                KubernetesSettings.of(config, NS))) {
+            new ReconcileLoop(store, runtime, reader, lifecycle, AlwaysLeader.INSTANCE, Clock.systemUTC())
+                    .runIfLeader();
+            return runtime.writes();
+        }
     }
 
     private StatefulSet statefulSet(String name) {
