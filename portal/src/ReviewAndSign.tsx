@@ -49,15 +49,17 @@ export function ReviewAndSign({ api, config, setup, signer, isLedger, selfDelega
     }
     setBusy(true);
     try {
-      setUnsigned(
-        await api.createValidatorTx(setup.id, {
-          selfDelegation: { denom, amount: units },
-          maxRate,
-          maxChangeRate,
-          minSelfDelegation: "1",
-          signMode,
-        }),
-      );
+      const body = { selfDelegation: { denom, amount: units }, maxRate, maxChangeRate, minSelfDelegation: "1", signMode } as const;
+      // 429 and 503 (a downstream service busy or briefly away) are retryable: try again a few times before asking
+      for (let attempt = 1; ; attempt++) {
+        try {
+          setUnsigned(await api.createValidatorTx(setup.id, body));
+          break;
+        } catch (e) {
+          if (!(e instanceof ApiError) || (e.status !== 429 && e.status !== 503) || attempt >= 6) throw e;
+          await new Promise((r) => setTimeout(r, 2000 * attempt));
+        }
+      }
     } catch (e) {
       setError(e instanceof ApiError ? [e.message, ...e.errors.map((f) => `${f.field} ${f.message}`)].join(" — ") : String(e));
     } finally {
