@@ -102,6 +102,8 @@ class LocalRuntimeFlowTest {
         RestAssured.get("/api/v1/nodes/{id}", setupId).then().statusCode(200);
         long pid = processes.find(nodeName).orElseThrow().pid();
         assertThat(ProcessHandle.of(pid)).isPresent();
+        // ./dev down ends exactly the processes named by these pid files
+        assertThat(Files.readString(home.resolve("node.pid")).strip()).isEqualTo(Long.toString(pid));
 
         StopRequested stop = StopRequested.newBuilder().setMeta(EventMetas.create(UUID.randomUUID(), setupId, "test",
                 Instant.now())).setSetupRequestId(setupId).setRunMode(RunMode.RUN_MODE_CLOUD).build();
@@ -109,6 +111,7 @@ class LocalRuntimeFlowTest {
         events.awaitFirst(setupId, NodeEvent.PayloadCase.STOPPED, EVENT_PATIENCE);
 
         await().atMost(Duration.ofSeconds(15)).until(() -> ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true));
+        assertThat(home.resolve("node.pid")).doesNotExist();
         assertThat(json.readTree(Files.readString(home.resolve("config/priv_validator_key.json"))))
                 .isEqualTo(keyFile);
         assertThat(events.published(setupId)).extracting(NodeEvent::getPayloadCase).containsExactly(

@@ -77,6 +77,7 @@ public class LocalNodeRuntime implements NodeRuntime {
             return RuntimeReport.stopped();
         }
         launcher.adopt(process.get()).ifPresent(this::terminate);
+        launcher.clearPidFile(process.get());
         store.stopped(node.name());
         return RuntimeReport.stopped();
     }

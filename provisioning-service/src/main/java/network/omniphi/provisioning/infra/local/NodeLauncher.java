@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,12 +20,15 @@ import network.omniphi.provisioning.domain.ValidatorNode;
 /**
  * Starts {@code java -cp <devnet-node jar> network.omniphi.devnet.node.NodeMain start ...} for a node. The child gets
  * an empty environment (nothing of the provisioner's configuration, credentials included, leaks into it) and
- * writes its output to {@code <home>/node.log}.
+ * writes its output to {@code <home>/node.log}. Its pid is written to {@code <home>/node.pid} so that tools outside the
+ * provisioner ({@code ./dev down}) end exactly the node processes this checkout started, never by a name match.
  */
 @ApplicationScoped
 public class NodeLauncher {
 
     public static final String MAIN_CLASS = NodeMain.class.getName();
+    /** File in a node's home holding the pid of its running process; removed when the node is stopped. */
+    public static final String PID_FILE = "node.pid";
 
     private final ProvisioningConfig config;
 
@@ -44,10 +48,27 @@ public class NodeLauncher {
             builder.environment().clear();
             builder.redirectErrorStream(true);
             builder.redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("node.log").toFile()));
-            return builder.start().toHandle();
+            ProcessHandle handle = builder.start().toHandle();
+            writePidFile(home, handle.pid());
+            return handle;
         } catch (IOException e) {
             throw new ProvisioningException.RuntimeUnavailable("cannot start node process: " + e.getMessage(), e);
         }
+    }
+
+    /** Removes the pid file of a node whose process has ended. */
+    public void clearPidFile(LocalProcess process) {
+        try {
+            Files.deleteIfExists(Path.of(process.homeDir()).resolve(PID_FILE));
+        } catch (IOException e) {
+            throw new ProvisioningException.RuntimeUnavailable("cannot remove " + PID_FILE + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void writePidFile(Path home, long pid) throws IOException {
+        Path tmp = home.resolve(PID_FILE + ".tmp");
+        Files.writeString(tmp, pid + "\n");
+        Files.move(tmp, home.resolve(PID_FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The process of this node if one runs: alive, our main class, this node's home. */
