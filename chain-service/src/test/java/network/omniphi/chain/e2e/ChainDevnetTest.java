@@ -231,6 +231,18 @@ class ChainDevnetTest {
         assertThat(longMoniker.getTrailers().get(GrpcErrors.FIELD)).isEqualTo("moniker");
     }
 
+    @Test
+    void aNodeEndpointOutsideTheAllowListIsNeverFetched() throws Exception {
+        TestWallet wallet = funded();
+        String key = TestWallet.randomConsensusKey();
+        for (String endpoint : List.of("http://169.254.169.254/latest/meta-data", "file:///etc/passwd",
+                "http://user:secret@127.0.0.1:26657", "http://93.184.216.34:26657")) {
+            var refused = refusedWith(() -> build(request(wallet, UUID.randomUUID().toString(), key)
+                    .setNodeRpcEndpoint(endpoint).build()), Status.Code.INVALID_ARGUMENT, "INVALID_INPUT");
+            assertThat(refused.getTrailers().get(GrpcErrors.FIELD)).as(endpoint).isEqualTo("nodeRpcEndpoint");
+        }
+    }
+
     private static TestWallet funded() throws Exception {
         TestWallet wallet = TestWallet.random();
         wallet.fund(DevnetResource.rpcUrl, 100_000_000);
