@@ -17,9 +17,12 @@ import network.omniphi.deploy.Manifests.Rendered;
 /** Kafka topics and clusters (Strimzi) and PostgreSQL (CloudNativePG) as each overlay declares them. */
 class PlatformResourcesTest {
 
-    private static final List<String> TOPICS = List.of("validator.setup.requested", "validator.stop.requested",
+    private static final List<String> EVENT_TOPICS = List.of("validator.setup.requested", "validator.stop.requested",
             "validator.consensus-key.linked", "validator.node.events", "validator.chain.events",
             "validator.heartbeat.events");
+    /** Every consumed topic has its dead-letter topic (commons Topics.deadLetter). */
+    private static final List<String> TOPICS = java.util.stream.Stream.concat(EVENT_TOPICS.stream(),
+            EVENT_TOPICS.stream().map(t -> t + ".dlq")).toList();
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "production"})

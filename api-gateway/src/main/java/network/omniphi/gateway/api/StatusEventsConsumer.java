@@ -6,44 +6,35 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import com.google.protobuf.InvalidProtocolBufferException;
-
 import io.smallrye.mutiny.Uni;
 
-import network.omniphi.commons.inbox.ApplyRetry;
+import network.omniphi.commons.inbox.EventIntake;
 import network.omniphi.gateway.domain.StatusEvent;
 import network.omniphi.gateway.domain.StatusProjection;
 
 /**
- * Consumes node, chain and heartbeat events and applies them to the status read model. A record that cannot be
- * parsed is logged and skipped; a failure to apply (database down) is retried with back-off, so the offset only moves
- * once the event is durably applied.
+ * Consumes node, chain and heartbeat events and applies them to the status read model through {@link EventIntake}: a
+ * failure to apply (database down) is retried with back-off, so the offset only moves once the event is durably
+ * applied; a record that can never apply (unparseable, no valid setup id) goes to {@code <topic>.dlq} instead of
+ * blocking its partition.
  */
 @ApplicationScoped
 public class StatusEventsConsumer {
 
+    static final String CONSUMER = "api-gateway.status-events";
     private static final Logger LOG = Logger.getLogger(StatusEventsConsumer.class);
 
     private final StatusProjection projection;
+    private final EventIntake intake;
 
-    public StatusEventsConsumer(StatusProjection projection) {
+    public StatusEventsConsumer(StatusProjection projection, EventIntake intake) {
         this.projection = projection;
+        this.intake = intake;
     }
 
     @Incoming("status-events")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        StatusEvent event;
-        try {
-            event = StatusEventMapper.map(record.topic(), record.value());
-        } catch (InvalidProtocolBufferException | IllegalArgumentException e) {
-            LOG.warnf("skipping unreadable record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
-                    e.getMessage());
-            return Uni.createFrom().voidItem();
-        }
-        if (event == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return ApplyRetry.untilApplied(projection.apply(event), LOG,
-                () -> "applying " + event.getClass().getSimpleName()).replaceWithVoid();
+        return intake.consume(record, CONSUMER, LOG, value -> StatusEventMapper.map(record.topic(), value),
+                (StatusEvent e) -> e.eventId().toString(), projection::apply);
     }
 }

@@ -10,6 +10,14 @@ public final class Topics {
     public static final String CHAIN_EVENTS = "validator.chain.events";
     public static final String HEARTBEAT_EVENTS = "validator.heartbeat.events";
 
+    /** Suffix of the dead-letter topic beside each topic the suite consumes. */
+    public static final String DEAD_LETTER_SUFFIX = ".dlq";
+
+    /** The dead-letter topic of {@code topic}: where events that can never be applied by its consumers go. */
+    public static String deadLetter(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+
     private Topics() {
     }
 }

@@ -20,12 +20,8 @@ import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -38,6 +34,8 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
+
+import network.omniphi.commons.kafka.KafkaClientSettings;
 
 /**
  * Publishes outbox rows to Kafka at least once, in creation order. A round locks a batch with
@@ -57,7 +55,7 @@ public class OutboxRelay {
 
     private final Pool pool;
     private final OutboxConfig config;
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicBoolean paused = new AtomicBoolean();
     private final AtomicLong pending = new AtomicLong();
@@ -65,11 +63,10 @@ public class OutboxRelay {
     private volatile Producer<String, byte[]> producer;
     private volatile ScheduledExecutorService executor;
 
-    public OutboxRelay(Pool pool, OutboxConfig config, MeterRegistry registry,
-            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers) {
+    public OutboxRelay(Pool pool, OutboxConfig config, MeterRegistry registry, KafkaClientSettings kafka) {
         this.pool = pool;
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.published = Counter.builder("omniphi.outbox.published").description("Events published from the outbox")
                 .register(registry);
         registry.gauge("omniphi.outbox.pending", pending);
@@ -207,17 +204,8 @@ public class OutboxRelay {
     private Producer<String, byte[]> producer() {
         Producer<String, byte[]> p = producer;
         if (p == null) {
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-            props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-            props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-            props.put(ProducerConfig.LINGER_MS_CONFIG, 2);
-            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
-            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
-            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-            props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + UUID.randomUUID());
+            // the consumers' connection and security settings (SCRAM, TLS trust), not just the bootstrap servers
+            Properties props = kafka.producer("outbox-relay");
             p = new KafkaProducer<>(props);
             producer = p;
         }

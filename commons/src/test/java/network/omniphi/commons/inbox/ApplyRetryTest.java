@@ -28,4 +28,22 @@ class ApplyRetryTest {
         assertThat(result).isEqualTo("applied");
         assertThat(attempts).hasValue(4);
     }
+
+    @Test
+    void aPermanentFailureIsNotRetriedButHandedOn() {
+        AtomicInteger attempts = new AtomicInteger();
+        Uni<String> apply = Uni.createFrom().item(() -> {
+            attempts.incrementAndGet();
+            throw new PoisonEvent("setup id is not a UUID");
+        });
+
+        String outcome = ApplyRetry.untilApplied(apply, Logger.getLogger(ApplyRetryTest.class), () -> "applying y")
+                .onFailure(PoisonEvent.class).recoverWithItem(Throwable::getMessage)
+                .await().atMost(Duration.ofSeconds(5));
+
+        assertThat(outcome).isEqualTo("setup id is not a UUID");
+        assertThat(attempts).hasValue(1);
+        assertThat(PoisonEvent.isPermanent(new IllegalStateException("wrapped", new PoisonEvent("x")))).isTrue();
+        assertThat(PoisonEvent.isPermanent(new IllegalStateException("database restarting"))).isFalse();
+    }
 }

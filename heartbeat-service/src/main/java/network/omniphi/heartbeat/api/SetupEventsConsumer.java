@@ -4,6 +4,7 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -14,7 +15,9 @@ import io.smallrye.mutiny.Uni;
 
 import network.omniphi.commons.events.EventMetas;
 import network.omniphi.commons.inbox.ApplyRetry;
+import network.omniphi.commons.inbox.EventIntake;
 import network.omniphi.commons.inbox.InboxRepository;
+import network.omniphi.commons.inbox.PoisonEvent;
 import network.omniphi.heartbeat.infra.ConsensusKeyLinkRegistry;
 import network.omniphi.heartbeat.infra.LocalSetupRegistry;
 import network.omniphi.proto.events.v1.ConsensusKeyLinked;
@@ -38,44 +41,71 @@ public class SetupEventsConsumer {
     private final InboxRepository inbox;
     private final LocalSetupRegistry registry;
     private final ConsensusKeyLinkRegistry links;
+    private final EventIntake intake;
 
-    public SetupEventsConsumer(InboxRepository inbox, LocalSetupRegistry registry, ConsensusKeyLinkRegistry links) {
+    public SetupEventsConsumer(InboxRepository inbox, LocalSetupRegistry registry, ConsensusKeyLinkRegistry links,
+            EventIntake intake) {
         this.inbox = inbox;
         this.registry = registry;
         this.links = links;
+        this.intake = intake;
     }
 
     @Incoming("setup-requested")
-    public Uni<Void> setupRequested(byte[] payload) {
-        SetupRequested event;
-        try {
-            event = SetupRequested.parseFrom(payload);
-        } catch (InvalidProtocolBufferException e) {
-            LOG.warnf("skipping unreadable SetupRequested record: %s", e.getMessage());
-            return Uni.createFrom().voidItem();
-        }
-        if (event.getRunMode() != RunMode.RUN_MODE_LOCAL || event.getSetupRequestId().isEmpty()) {
-            return Uni.createFrom().voidItem(); // cloud setups are the provisioner's
-        }
-        return once(event.getMeta(), e -> registry.setupRequested(event))
-                .flatMap(v -> bindRecent(event.getSetupRequestId()));
+    public Uni<Void> setupRequested(ConsumerRecord<String, byte[]> record) {
+        return intake.consume(record, CONSUMER, LOG, SetupEventsConsumer::decodeSetup,
+                (SetupRequested e) -> e.getMeta().getEventId(),
+                event -> once(event.getMeta(), e -> registry.setupRequested(event))
+                        .flatMap(v -> bindRecent(event.getSetupRequestId())));
     }
 
     @Incoming("consensus-key-linked")
-    public Uni<Void> consensusKeyLinked(byte[] payload) {
-        ConsensusKeyLinked event;
-        try {
-            event = ConsensusKeyLinked.parseFrom(payload);
-        } catch (InvalidProtocolBufferException e) {
-            LOG.warnf("skipping unreadable ConsensusKeyLinked record: %s", e.getMessage());
-            return Uni.createFrom().voidItem();
+    public Uni<Void> consensusKeyLinked(ConsumerRecord<String, byte[]> record) {
+        return intake.consume(record, CONSUMER, LOG, SetupEventsConsumer::decodeLink,
+                (ConsensusKeyLinked e) -> e.getMeta().getEventId(),
+                event -> once(event.getMeta(), e -> links.linked(event))
+                        .flatMap(v -> bindRecent(event.getSetupRequestId())));
+    }
+
+    @Incoming("stop-requested")
+    public Uni<Void> stopRequested(ConsumerRecord<String, byte[]> record) {
+        return intake.consume(record, CONSUMER, LOG, SetupEventsConsumer::decodeStop,
+                (StopRequested e) -> e.getMeta().getEventId(),
+                event -> once(event.getMeta(), e -> registry.stopRequested(event)));
+    }
+
+    /** A local setup this service tracks, null for a cloud setup (the provisioner's). */
+    static SetupRequested decodeSetup(byte[] value) throws InvalidProtocolBufferException {
+        SetupRequested event = SetupRequested.parseFrom(value);
+        if (event.getRunMode() != RunMode.RUN_MODE_LOCAL) {
+            return null;
         }
-        if (event.getSetupRequestId().isEmpty() || event.getConsensusPubkey().isEmpty()
-                || event.getWalletAddress().isEmpty()) {
-            LOG.warn("skipping a ConsensusKeyLinked event without setup, key or wallet");
-            return Uni.createFrom().voidItem();
+        requireIds(event.getMeta(), event.getSetupRequestId());
+        return event;
+    }
+
+    static ConsensusKeyLinked decodeLink(byte[] value) throws InvalidProtocolBufferException {
+        ConsensusKeyLinked event = ConsensusKeyLinked.parseFrom(value);
+        requireIds(event.getMeta(), event.getSetupRequestId());
+        if (event.getConsensusPubkey().isEmpty() || event.getWalletAddress().isEmpty()) {
+            throw new PoisonEvent("consensus_pubkey or wallet_address is missing");
         }
-        return once(event.getMeta(), e -> links.linked(event)).flatMap(v -> bindRecent(event.getSetupRequestId()));
+        return event;
+    }
+
+    static StopRequested decodeStop(byte[] value) throws InvalidProtocolBufferException {
+        StopRequested event = StopRequested.parseFrom(value);
+        requireIds(event.getMeta(), event.getSetupRequestId());
+        return event;
+    }
+
+    private static void requireIds(EventMeta meta, String setupRequestId) {
+        if (meta.getEventId().isBlank()) {
+            throw new PoisonEvent("meta.event_id is missing (the event cannot be deduplicated)");
+        }
+        if (setupRequestId.isBlank()) {
+            throw new PoisonEvent("setup_request_id is missing");
+        }
     }
 
     private Uni<Void> bindRecent(String setupRequestId) {
@@ -84,30 +114,8 @@ public class SetupEventsConsumer {
                 () -> "binding recent heartbeats to setup " + setupRequestId);
     }
 
-    @Incoming("stop-requested")
-    public Uni<Void> stopRequested(byte[] payload) {
-        StopRequested event;
-        try {
-            event = StopRequested.parseFrom(payload);
-        } catch (InvalidProtocolBufferException e) {
-            LOG.warnf("skipping unreadable StopRequested record: %s", e.getMessage());
-            return Uni.createFrom().voidItem();
-        }
-        if (event.getSetupRequestId().isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return once(event.getMeta(), e -> registry.stopRequested(event));
-    }
-
     private Uni<Void> once(EventMeta meta, Function<EventMeta, Uni<Void>> apply) {
-        if (meta.getEventId().isEmpty()) {
-            LOG.warn("skipping an event without meta.event_id (cannot be deduplicated)");
-            return Uni.createFrom().voidItem();
-        }
-        return ApplyRetry.untilApplied(Uni.createFrom().deferred(() -> Panache.withTransaction(
-                () -> inbox.firstDelivery(EventMetas.eventId(meta), CONSUMER)
-                        .flatMap(first -> first ? apply.apply(meta) : Uni.createFrom().voidItem()))),
-                LOG,
-                () -> "applying event " + meta.getEventId());
+        return Panache.withTransaction(() -> inbox.firstDelivery(EventMetas.eventId(meta), CONSUMER)
+                .flatMap(first -> first ? apply.apply(meta) : Uni.createFrom().voidItem()));
     }
 }

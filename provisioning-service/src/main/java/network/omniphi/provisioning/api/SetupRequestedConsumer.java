@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -13,8 +14,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 import network.omniphi.commons.events.EventMetas;
-import network.omniphi.commons.inbox.ApplyRetry;
+import network.omniphi.commons.inbox.EventIntake;
 import network.omniphi.commons.inbox.InboxRepository;
+import network.omniphi.commons.inbox.PoisonEvent;
 import network.omniphi.proto.events.v1.RunMode;
 import network.omniphi.proto.events.v1.SetupRequested;
 import network.omniphi.provisioning.config.ProvisioningConfig;
@@ -43,12 +45,14 @@ public class SetupRequestedConsumer {
     private final InboxRepository inbox;
     private final NodeRepository nodes;
     private final ReconcileLoop loop;
+    private final EventIntake intake;
     private final NodeLifecycle lifecycle;
     private final ProvisioningConfig config;
     private final Clock clock;
 
     public SetupRequestedConsumer(InboxRepository inbox, NodeRepository nodes, ReconcileLoop loop,
-            NodeLifecycle lifecycle, ProvisioningConfig config, Clock clock) {
+            NodeLifecycle lifecycle, ProvisioningConfig config, Clock clock, EventIntake intake) {
+        this.intake = intake;
         this.inbox = inbox;
         this.nodes = nodes;
         this.loop = loop;
@@ -58,23 +62,29 @@ public class SetupRequestedConsumer {
     }
 
     @Incoming("setup-requested")
-    public Uni<Void> consume(byte[] payload) {
-        SetupRequested event;
-        try {
-            event = SetupRequested.parseFrom(payload);
-        } catch (InvalidProtocolBufferException e) {
-            LOG.warnf("skipping unreadable SetupRequested (%d bytes)", payload.length);
-            return Uni.createFrom().voidItem();
+    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        return intake.consume(record, CONSUMER, LOG, SetupRequestedConsumer::decode, (SetupRequested e) -> e.getMeta().getEventId(),
+                this::applyOnce);
+    }
+
+    /** The event, if it can ever be applied: it parses and carries the event id it is deduplicated on. */
+    static SetupRequested decode(byte[] value) throws InvalidProtocolBufferException {
+        SetupRequested event = SetupRequested.parseFrom(value);
+        if (event.getMeta().getEventId().isBlank()) {
+            throw new PoisonEvent("meta.event_id is missing (the event cannot be deduplicated)");
         }
-        return ApplyRetry.untilApplied(Panache.withTransaction(
-                () -> inbox.firstDelivery(EventMetas.eventId(event.getMeta()), CONSUMER)
-                        .flatMap(first -> first ? apply(event) : Uni.createFrom().item(false))),
-                LOG, () -> "applying SetupRequested " + event.getMeta().getEventId())
+        return event;
+    }
+
+    /** One transaction: inbox, then the change; kicks the reconcile loop when something changed. */
+    private Uni<Boolean> applyOnce(SetupRequested event) {
+        return Panache.withTransaction(() -> inbox.firstDelivery(EventMetas.eventId(event.getMeta()), CONSUMER)
+                .flatMap(first -> first ? apply(event) : Uni.createFrom().item(false)))
                 .invoke(created -> {
                     if (created) {
                         loop.kick(event.getSetupRequestId());
                     }
-                }).replaceWithVoid();
+                });
     }
 
     private Uni<Boolean> apply(SetupRequested event) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -13,8 +14,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 import network.omniphi.commons.events.EventMetas;
-import network.omniphi.commons.inbox.ApplyRetry;
+import network.omniphi.commons.inbox.EventIntake;
 import network.omniphi.commons.inbox.InboxRepository;
+import network.omniphi.commons.inbox.PoisonEvent;
 import network.omniphi.proto.events.v1.RunMode;
 import network.omniphi.proto.events.v1.StopRequested;
 import network.omniphi.provisioning.config.ProvisioningConfig;
@@ -39,11 +41,13 @@ public class StopRequestedConsumer {
     private final NodeRepository nodes;
     private final NodeLifecycle lifecycle;
     private final ReconcileLoop loop;
+    private final EventIntake intake;
     private final ProvisioningConfig config;
     private final Clock clock;
 
     public StopRequestedConsumer(InboxRepository inbox, NodeRepository nodes, NodeLifecycle lifecycle,
-            ReconcileLoop loop, ProvisioningConfig config, Clock clock) {
+            ReconcileLoop loop, ProvisioningConfig config, Clock clock, EventIntake intake) {
+        this.intake = intake;
         this.inbox = inbox;
         this.nodes = nodes;
         this.lifecycle = lifecycle;
@@ -53,23 +57,29 @@ public class StopRequestedConsumer {
     }
 
     @Incoming("stop-requested")
-    public Uni<Void> consume(byte[] payload) {
-        StopRequested event;
-        try {
-            event = StopRequested.parseFrom(payload);
-        } catch (InvalidProtocolBufferException e) {
-            LOG.warnf("skipping unreadable StopRequested (%d bytes)", payload.length);
-            return Uni.createFrom().voidItem();
+    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        return intake.consume(record, CONSUMER, LOG, StopRequestedConsumer::decode, (StopRequested e) -> e.getMeta().getEventId(),
+                this::applyOnce);
+    }
+
+    /** The event, if it can ever be applied: it parses and carries the event id it is deduplicated on. */
+    static StopRequested decode(byte[] value) throws InvalidProtocolBufferException {
+        StopRequested event = StopRequested.parseFrom(value);
+        if (event.getMeta().getEventId().isBlank()) {
+            throw new PoisonEvent("meta.event_id is missing (the event cannot be deduplicated)");
         }
-        return ApplyRetry.untilApplied(Panache.withTransaction(
-                () -> inbox.firstDelivery(EventMetas.eventId(event.getMeta()), CONSUMER)
-                        .flatMap(first -> first ? apply(event) : Uni.createFrom().item(false))),
-                LOG, () -> "applying StopRequested " + event.getMeta().getEventId())
+        return event;
+    }
+
+    /** One transaction: inbox, then the change; kicks the reconcile loop when something changed. */
+    private Uni<Boolean> applyOnce(StopRequested event) {
+        return Panache.withTransaction(() -> inbox.firstDelivery(EventMetas.eventId(event.getMeta()), CONSUMER)
+                .flatMap(first -> first ? apply(event) : Uni.createFrom().item(false)))
                 .invoke(changed -> {
                     if (changed) {
                         loop.kick(event.getSetupRequestId());
                     }
-                }).replaceWithVoid();
+                });
     }
 
     private Uni<Boolean> apply(StopRequested event) {
