@@ -73,7 +73,8 @@ rm -f "$RUN/INFRA_BUSY"
 # consumers re-establish themselves on their own schedules), and the time it took is recorded
 healthy=true
 health_wait="{"
-for svc in api-gateway:8080 provisioning-service:8081 chain-service:8082 heartbeat-service:8083; do
+# health is on each service's management interface (dev profile: 9080-9083)
+for svc in api-gateway:9080 provisioning-service:9081 chain-service:9082 heartbeat-service:9083; do
   url="http://127.0.0.1:${svc#*:}/q/health/ready" start=$(date +%s)
   until curl -sf -o /dev/null "$url"; do
     if [ $(($(date +%s) - start)) -ge 180 ]; then

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Gateway read benchmark on the running local stack (a command, not a test): GET setup-requests/{id} over HTTPS with
-# a valid token — requests/s and p50/p99 latency — beside the gateway's liveness endpoint (/q/health/live, no I/O)
+# a valid token — requests/s and p50/p99 latency — beside the gateway's public /health endpoint on the same HTTPS
+# listener (a database and Kafka check, no authentication; /q/health lives on the management port since issue 14)
 # measured in the same run with the same connections.
 #   OMNIPHI_STACK_PROFILE=bench ./dev start && bench/gateway/run.sh    (env: DURATION=10 CONNECTIONS=32 THREADS=2)
 # Figures: bench/results/gateway-<date>.json
@@ -31,9 +32,9 @@ print(rps, ms("50"), ms("99"), bad.group(1) if bad else 0)'
 }
 
 blog "warm-up"
-DURATION=3 run_wrk "/q/health/live" >/dev/null
-blog "baseline: /q/health/live"
-read -r b_rps b_p50 b_p99 b_bad < <(run_wrk "/q/health/live")
+DURATION=3 run_wrk "/health" >/dev/null
+blog "baseline: /health"
+read -r b_rps b_p50 b_p99 b_bad < <(run_wrk "/health")
 blog "GET /api/v1/validators/setup-requests/$SETUP"
 read -r g_rps g_p50 g_p99 g_bad < <(run_wrk "/api/v1/validators/setup-requests/$SETUP")
 rm -f "$lua"
@@ -42,7 +43,7 @@ out="$RESULTS/gateway-$STAMP.json"
 cat >"$out" <<JSON
 {
   "durationSeconds": $DURATION, "connections": $CONNECTIONS, "threads": $THREADS,
-  "baseline": {"path": "/q/health/live", "rps": $b_rps, "p50Ms": $b_p50, "p99Ms": $b_p99, "non2xx": $b_bad},
+  "baseline": {"path": "/health", "rps": $b_rps, "p50Ms": $b_p50, "p99Ms": $b_p99, "non2xx": $b_bad},
   "getSetup": {"path": "/api/v1/validators/setup-requests/{id}", "rps": $g_rps, "p50Ms": $g_p50, "p99Ms": $g_p99, "non2xx": $g_bad}
 }
 JSON

@@ -14,6 +14,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh" # ROOT, RESULTS, need_tool
 HERE="$ROOT/bench/heartbeat"
 BASE="http://127.0.0.1:8083"
+# health on the management interface (dev profile: 9083)
+MANAGEMENT="http://127.0.0.1:9083"
 DURATION="${DURATION:-10}"
 WARMUP="${WARMUP:-3}"
 CONNECTIONS="${CONNECTIONS:-64}"
@@ -30,7 +32,7 @@ PSQL=(psql -h 127.0.0.1 -p 5432 -U "${PGUSER:-heartbeat}" -d "${PGDATABASE:-hear
 log() { printf '[bench] %s\n' "$*" >&2; }
 die() { log "$*"; exit 1; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-ready() { curl -sf -o /dev/null "$BASE/q/health/ready"; }
+ready() { curl -sf -o /dev/null "$MANAGEMENT/q/health/ready"; }
 
 cleanup() {
   "${PSQL[@]}" -c "DELETE FROM local_validator_heartbeats WHERE wallet_address = '$WALLET'" >/dev/null 2>&1 || true

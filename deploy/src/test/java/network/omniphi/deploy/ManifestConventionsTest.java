@@ -100,7 +100,8 @@ class ManifestConventionsTest {
     private static void assertProbe(String name, Probe probe, String path) {
         assertThat(probe).as("%s probe %s", name, path).isNotNull();
         assertThat(probe.getHttpGet().getPath()).isEqualTo(path);
-        assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http");
+        assertThat(probe.getHttpGet().getPort().getStrVal()).as("%s probes the management port", name)
+                .isEqualTo("management");
     }
 
     @ParameterizedTest
@@ -112,7 +113,7 @@ class ManifestConventionsTest {
                     .containsKeys("QUARKUS_PROFILE", "DB_REACTIVE_URL", "DB_JDBC_URL", "KAFKA_BOOTSTRAP_SERVERS");
         }
         assertThat(r.one(ConfigMap.class, "api-gateway-config").getData()).containsKeys("HEARTBEAT_SERVICE_URL",
-                "CHAIN_SERVICE_HOST", "CHAIN_SERVICE_GRPC_PORT", "OMNIPHI_GATEWAY_AUTH_SIGNING_KEY");
+                "CHAIN_SERVICE_HOST", "CHAIN_SERVICE_GRPC_PORT", "GATEWAY_SIGNING_KEY_FILE", "CORS_ORIGINS");
         assertThat(r.one(ConfigMap.class, "chain-service-config").getData()).containsKeys("CHAIN_GRPC_HOST",
                 "CHAIN_GRPC_PORT");
         assertThat(r.one(ConfigMap.class, "heartbeat-service-config").getData()).containsKey("CHAIN_RPC_URL");
@@ -243,8 +244,8 @@ class ManifestConventionsTest {
                     .filter(m -> m.getMetadata().getName().equals(name)).findFirst().orElseThrow();
             assertThat(monitor.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
             Map<String, Object> endpoint = monitor.<List<Map<String, Object>>>get("spec", "endpoints").get(0);
-            assertThat(endpoint).containsEntry("path", "/q/metrics").containsEntry("port", "http");
-            assertThat(svc.getSpec().getPorts()).anyMatch(p -> p.getName().equals("http"));
+            assertThat(endpoint).containsEntry("path", "/q/metrics").containsEntry("port", "management");
+            assertThat(svc.getSpec().getPorts()).anyMatch(p -> p.getName().equals("management"));
             assertThat(svc.getMetadata().getLabels()).containsAllEntriesOf(
                     monitor.<Map<String, String>>get("spec", "selector", "matchLabels"));
         }

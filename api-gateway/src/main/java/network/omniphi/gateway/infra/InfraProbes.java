@@ -10,11 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
+
+import network.omniphi.commons.kafka.KafkaClientSettings;
 
 /** Live checks of the gateway's own infrastructure: PostgreSQL and Kafka. */
 @ApplicationScoped
@@ -23,13 +24,12 @@ public class InfraProbes {
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     private final Pool pool;
-    private final String bootstrap;
+    private final KafkaClientSettings kafka;
     private volatile Admin admin;
 
-    public InfraProbes(Pool pool,
-            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrap) {
+    public InfraProbes(Pool pool, KafkaClientSettings kafka) {
         this.pool = pool;
-        this.bootstrap = bootstrap;
+        this.kafka = kafka;
     }
 
     public Uni<Boolean> database() {
@@ -58,8 +58,9 @@ public class InfraProbes {
         if (a == null) {
             synchronized (this) {
                 if (admin == null) {
+                    // the consumers' connection and security settings (SCRAM over TLS in production)
                     Properties props = new Properties();
-                    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+                    props.putAll(kafka.connection());
                     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
                     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
                     props.put(AdminClientConfig.CLIENT_ID_CONFIG, "gateway-health");
