@@ -32,7 +32,6 @@ import org.apache.kafka.common.resource.ResourceType;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 
-
 /**
  * What a cluster gives the services of one rendered overlay, made real on this machine for the boot test:
  * <ul>
@@ -135,7 +134,8 @@ final class BootCluster implements AutoCloseable {
     private void certificates() throws IOException {
         Files.createDirectories(caCert.getParent());
         Path caKey = dir.resolve("ca/ca.key");
-        run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=boot-test-cluster-ca",
+        run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
+                "/CN=boot-test-cluster-ca",
                 "-keyout", caKey.toString(), "-out", caCert.toString());
         Path key = dir.resolve("ca/broker.key");
         Path csr = dir.resolve("ca/broker.csr");

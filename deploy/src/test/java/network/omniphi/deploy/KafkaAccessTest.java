@@ -62,7 +62,8 @@ class KafkaAccessTest {
             }
             Set<String> writes = new TreeSet<>(outboxTopics(service));
             reads.forEach(t -> writes.add(t + ".dlq"));
-            Set<String> groups = reads.isEmpty() ? Set.of()
+            Set<String> groups = reads.isEmpty()
+                    ? Set.of()
                     : Set.of(app.getProperty("mp.messaging.connector.smallrye-kafka.group.id"));
 
             Map<String, Set<String>> allowed = new HashMap<>();

@@ -143,14 +143,14 @@ class OverlayBootTest {
                     .orElseThrow();
             Path staging = Files.createDirectories(work.resolve("volumes").resolve(v.getName()));
             layOut(v, staging, r, cluster);
-            mounts.add(new String[] {staging.toString(), m.getMountPath()});
+            mounts.add(new String[]{staging.toString(), m.getMountPath()});
         }
         if (Boolean.TRUE.equals(pod.getAutomountServiceAccountToken())) {
             Path sa = Files.createDirectories(work.resolve("volumes/kube-api-access"));
             Files.writeString(sa.resolve("token"), UUID.randomUUID().toString());
             Files.copy(cluster.caCert, sa.resolve("ca.crt"));
             Files.writeString(sa.resolve("namespace"), deployment.getMetadata().getNamespace());
-            mounts.add(new String[] {sa.toString(), "/var/run/secrets/kubernetes.io/serviceaccount"});
+            mounts.add(new String[]{sa.toString(), "/var/run/secrets/kubernetes.io/serviceaccount"});
         }
 
         // external hosts of the configuration -> the namespace's loopback -> the test's servers
@@ -184,7 +184,7 @@ class OverlayBootTest {
         script.append("exec '").append(javaBin()).append("' -XX:MaxRAM=").append(memoryLimit).append(' ')
                 .append(env.getOrDefault("JAVA_OPTS_APPEND", ""))
                 .append(" -jar '").append(jar).append("'");
-        for (String arg : c.getArgs() == null ? List.<String> of() : c.getArgs()) {
+        for (String arg : c.getArgs() == null ? List.<String>of() : c.getArgs()) {
             script.append(" '").append(arg).append("'");
         }
         script.append('\n');
