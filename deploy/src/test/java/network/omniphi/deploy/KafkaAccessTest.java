@@ -31,7 +31,8 @@ class KafkaAccessTest {
     private static final Path REPO = Path.of(System.getProperty("repo.dir", "..")).toAbsolutePath().normalize();
     private static final Map<String, String> TOPICS = Map.of("SETUP_REQUESTED", "validator.setup.requested",
             "STOP_REQUESTED", "validator.stop.requested", "NODE_EVENTS", "validator.node.events", "CHAIN_EVENTS",
-            "validator.chain.events", "HEARTBEAT_EVENTS", "validator.heartbeat.events");
+            "validator.chain.events", "HEARTBEAT_EVENTS", "validator.heartbeat.events", "CONSENSUS_KEY_LINKED",
+            "validator.consensus-key.linked");
 
     static Stream<String> overlays() {
         return Manifests.overlays();
