@@ -11,7 +11,11 @@ const messages = [
   {
     name: "gateway-challenge",
     message:
-      "omniphi.network wants you to sign in with your wallet.\n\n" +
+      "omniphi.network wants you to sign in with your wallet:\n" +
+      "omni1fzxalmqd5h5e36q45xgy9y5cy3xkugh82dkw84\n\n" +
+      "Sign in to the Omniphi Validator Orchestrator. This signature sends no transaction and costs no fee.\n\n" +
+      "URI: https://omniphi.network\n" +
+      "Environment: production\n" +
       "Nonce: 0f3c1b6e2a9d4c8e7b5a3f1d2c4e6a8b\n" +
       "Issued At: 2026-11-25T12:00:00Z\n" +
       "Expiration Time: 2026-11-25T12:05:00Z",

@@ -6,7 +6,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -17,6 +20,7 @@ import io.smallrye.mutiny.Uni;
 import network.omniphi.gateway.api.dto.ChallengeJson;
 import network.omniphi.gateway.api.dto.LoginBody;
 import network.omniphi.gateway.api.dto.TokenJson;
+import network.omniphi.gateway.api.security.Ownership;
 import network.omniphi.gateway.domain.auth.AuthService;
 import network.omniphi.gateway.domain.auth.LoginRequest;
 
@@ -39,6 +43,15 @@ public class AuthResource {
     @APIResponse(responseCode = "400", description = "Invalid wallet address")
     public Uni<ChallengeJson> challenge(@QueryParam("walletAddress") String walletAddress) {
         return auth.challenge(walletAddress).map(c -> new ChallengeJson(c.nonce(), c.message(), c.expiresAt()));
+    }
+
+    @POST
+    @Path("/logout")
+    @Operation(summary = "Revoke the access token this request carries (its jti); later requests with it are 401")
+    @APIResponse(responseCode = "204", description = "Revoked (durably); log in again for a new token")
+    @APIResponse(responseCode = "401", description = "No valid token (missing, expired, or already revoked)")
+    public Uni<Response> logout(@Context SecurityContext security) {
+        return auth.logout(Ownership.token(security)).replaceWith(Response.noContent().build());
     }
 
     @POST

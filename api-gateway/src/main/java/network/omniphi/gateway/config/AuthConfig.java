@@ -16,9 +16,31 @@ public interface AuthConfig {
     @WithDefault("https://omniphi.network/gateway")
     String issuer();
 
-    /** {@code aud} of issued tokens; tokens without it are refused. */
-    @WithDefault("omniphi-api")
+    /**
+     * The deployment environment ({@code production}, {@code devnet}, {@code local}, ...): named in the challenge
+     * message and, by default, part of the token audience, so a token or signature of one environment is refused by
+     * another even if they shared a signing key.
+     */
+    @WithDefault("local")
+    String environment();
+
+    /**
+     * {@code aud} of issued tokens, checked on every request (a token for another audience is 401 token-invalid).
+     * application.properties sets it to {@code omniphi-api/<environment>}.
+     */
+    @WithDefault("omniphi-api/local")
     String audience();
+
+    /** The URI users sign in to, named in the challenge message (the public address of the portal/API). */
+    @WithDefault("https://omniphi.network")
+    String uri();
+
+    /**
+     * How often each replica reads the tokens other replicas revoked: a token logged out on one replica is refused
+     * there at once and on every other replica within this interval (plus one database round trip).
+     */
+    @WithDefault("5s")
+    Duration revocationRefresh();
 
     /** Lifetime of an access token. */
     @WithDefault("PT15M")

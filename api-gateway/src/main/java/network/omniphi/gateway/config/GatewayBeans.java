@@ -25,7 +25,8 @@ public class GatewayBeans {
     @Produces
     @Singleton
     AuthPolicy authPolicy(GatewayConfig config, AuthConfig auth) {
-        return new AuthPolicy(config.accountPrefix(), auth.challengeTtl(), auth.domain());
+        return new AuthPolicy(config.accountPrefix(), auth.challengeTtl(), auth.domain(), auth.uri(),
+                auth.environment());
     }
 
     @Produces

@@ -31,6 +31,7 @@ import network.omniphi.gateway.config.AuthConfig;
 import network.omniphi.gateway.domain.GatewayException;
 import network.omniphi.gateway.domain.auth.IssuedToken;
 import network.omniphi.gateway.domain.auth.TokenIssuer;
+import network.omniphi.gateway.domain.auth.VerifiedToken;
 
 /**
  * RS256 access tokens: signed with the current key (smallrye-jwt-build, {@code kid} = RFC 7638 thumbprint), verified
@@ -67,9 +68,20 @@ public class JwtTokens implements TokenIssuer {
 
     /** The wallet address (subject) of a valid token; throws {@link GatewayException.Unauthenticated} otherwise. */
     public String verify(String token) {
+        return check(token).walletAddress();
+    }
+
+    /**
+     * Subject, id and expiry of a valid token (signature, issuer, audience of this environment, expiry, a UUID
+     * {@code jti}); throws {@link GatewayException.Unauthenticated} otherwise. Revocation is the caller's to check.
+     */
+    public VerifiedToken check(String token) {
         try {
             JwtClaims claims = consumer().processToClaims(token);
-            return claims.getSubject();
+            return new VerifiedToken(claims.getSubject(), UUID.fromString(claims.getJwtId()),
+                    Instant.ofEpochMilli(claims.getExpirationTime().getValueInMillis()));
+        } catch (IllegalArgumentException e) {
+            throw invalid();
         } catch (InvalidJwtException e) {
             if (e.hasErrorCode(ErrorCodes.EXPIRED)) {
                 throw new GatewayException.Unauthenticated("token-expired", "The access token expired; log in again.");

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Map;
 
@@ -38,7 +39,11 @@ class AuthFlowTest {
         Response r = given().queryParam("walletAddress", w.address()).get("/api/v1/auth/challenge");
         r.then().statusCode(200).contentType("application/json").header("Cache-Control", "no-store");
         String message = r.path("message");
-        assertThat(message).contains(w.address()).contains("Nonce: " + r.path("nonce"));
+        assertThat(message).isEqualTo("omniphi.network wants you to sign in with your wallet:\n" + w.address()
+                + "\n\nSign in to the Omniphi Validator Orchestrator. This signature sends no transaction and costs no"
+                + " fee.\n\nURI: https://localhost:8443\nEnvironment: test\nNonce: " + r.path("nonce")
+                + "\nIssued At: " + message.substring(message.indexOf("Issued At: ") + 11, message.indexOf("\nExpir"))
+                + "\nExpiration Time: " + Instant.parse(r.<String>path("expiresAt")).truncatedTo(ChronoUnit.SECONDS));
         Duration ttl = Duration.between(Instant.now(), Instant.parse(r.path("expiresAt")));
         assertThat(ttl).isBetween(Duration.ofMinutes(4), Duration.ofMinutes(5).plusSeconds(5));
     }
@@ -57,6 +62,7 @@ class AuthFlowTest {
         assertThat(header.path("kid").asText()).isNotBlank();
         assertThat(claims.path("sub").asText()).isEqualTo(w.address());
         assertThat(claims.path("iss").asText()).isEqualTo("https://omniphi.network/gateway");
+        assertThat(claims.path("aud").asText()).isEqualTo("omniphi-api/test");
         assertThat(claims.path("exp").asLong() - claims.path("iat").asLong()).isEqualTo(900L);
         assertThat(Instant.parse(r.path("expiresAt"))).isEqualTo(Instant.ofEpochSecond(claims.path("exp").asLong()));
         given().header("Authorization", "Bearer " + token).get("/api/v1/validators/by-wallet/" + w.address())

@@ -74,6 +74,18 @@ class TokenRefusalTest {
     }
 
     @Test
+    void aTokenForAnotherEnvironmentsAudienceIs401() {
+        String good = mint(currentKey(), tokens.currentKeyId(), "https://omniphi.network/gateway", Instant.now());
+        with("Bearer " + good).then().statusCode(200);
+        for (String audience : new String[]{"omniphi-api/production", "omniphi-api", "omniphi-api/devnet"}) {
+            String other = mint(currentKey(), tokens.currentKeyId(), "https://omniphi.network/gateway", audience,
+                    Instant.now());
+            with("Bearer " + other).then().statusCode(401).contentType("application/problem+json")
+                    .body("code", equalTo("token-invalid"));
+        }
+    }
+
+    @Test
     void wrongIssuerAndUnsignedTokensAre401() {
         String wrongIssuer = mint(currentKey(), tokens.currentKeyId(), "https://evil.example", Instant.now());
         with("Bearer " + wrongIssuer).then().statusCode(401).body("code", equalTo("token-invalid"));
@@ -93,8 +105,12 @@ class TokenRefusalTest {
     }
 
     private String mint(PrivateKey key, String kid, String issuer, Instant issuedAt) {
-        return Jwt.issuer(issuer).subject(wallet).audience("omniphi-api").issuedAt(issuedAt.getEpochSecond())
-                .expiresAt(issuedAt.getEpochSecond() + 900).claim("jti", "t-" + System.nanoTime())
+        return mint(key, kid, issuer, "omniphi-api/test", issuedAt);
+    }
+
+    private String mint(PrivateKey key, String kid, String issuer, String audience, Instant issuedAt) {
+        return Jwt.issuer(issuer).subject(wallet).audience(audience).issuedAt(issuedAt.getEpochSecond())
+                .expiresAt(issuedAt.getEpochSecond() + 900).claim("jti", java.util.UUID.randomUUID().toString())
                 .jws().keyId(kid).algorithm(SignatureAlgorithm.RS256).sign(key);
     }
 

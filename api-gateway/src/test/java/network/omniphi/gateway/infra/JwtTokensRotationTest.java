@@ -65,14 +65,51 @@ class JwtTokensRotationTest {
                 e -> assertThat(e.code()).isEqualTo("token-expired"));
     }
 
+    @Test
+    void aTokenOfAnotherEnvironmentIsRefusedEvenWithTheSameKey() {
+        Path key = dir.resolve("shared.pem");
+        JwtTokens devnet = new JwtTokens(config(key, List.of(), "devnet"), clock);
+        JwtTokens production = new JwtTokens(config(key, List.of(), "production"), clock);
+        String devnetToken = devnet.issue("omni1abc").accessToken();
+
+        assertThat(devnet.check(devnetToken).walletAddress()).isEqualTo("omni1abc");
+        assertThatThrownBy(() -> production.verify(devnetToken)).isInstanceOfSatisfying(
+                GatewayException.Unauthenticated.class, e -> assertThat(e.code()).isEqualTo("token-invalid"));
+    }
+
+    @Test
+    void checkAnswersTheTokensIdAndExpiry() {
+        JwtTokens tokens = new JwtTokens(config(dir.resolve("k.pem"), List.of()), clock);
+        var issued = tokens.issue("omni1abc");
+        var checked = tokens.check(issued.accessToken());
+        assertThat(checked.expiresAt()).isEqualTo(issued.expiresAt());
+        assertThat(checked.jti()).isNotNull().isNotEqualTo(tokens.check(tokens.issue("omni1abc").accessToken()).jti());
+    }
+
     private static AuthConfig config(Path key, List<Path> previous) {
+        return config(key, previous, "test");
+    }
+
+    private static AuthConfig config(Path key, List<Path> previous, String environment) {
         return new AuthConfig() {
             public String issuer() {
                 return "https://omniphi.network/gateway";
             }
 
+            public String environment() {
+                return environment;
+            }
+
             public String audience() {
-                return "omniphi-api";
+                return "omniphi-api/" + environment;
+            }
+
+            public String uri() {
+                return "https://localhost:8443";
+            }
+
+            public Duration revocationRefresh() {
+                return Duration.ofSeconds(5);
             }
 
             public Duration tokenTtl() {

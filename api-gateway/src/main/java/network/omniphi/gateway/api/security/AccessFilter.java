@@ -15,12 +15,15 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import io.smallrye.mutiny.Uni;
 
 import network.omniphi.gateway.domain.GatewayException;
+import network.omniphi.gateway.domain.auth.RevokedTokens;
+import network.omniphi.gateway.domain.auth.VerifiedToken;
 import network.omniphi.gateway.infra.JwtTokens;
 
 /**
  * Authentication and ownership for every matched JAX-RS route, decided on the matched route template (not the raw
- * path, so encoded or dotted paths cannot slip past). Routes under /api/v1/validators (except POST heartbeat) need a
- * valid Bearer token; a {@code {walletAddress}} or {@code {id}} path parameter must belong to the token's wallet.
+ * path, so encoded or dotted paths cannot slip past). Routes under /api/v1/validators (except POST heartbeat) and
+ * POST /api/v1/auth/logout need a valid Bearer token that no logout revoked; a {@code {walletAddress}} or
+ * {@code {id}} path parameter must belong to the token's wallet.
  * Routes marked {@link OwnerCheckedByRoute} check the owner of their {@code {id}} on the row they read themselves.
  */
 public class AccessFilter {
@@ -28,11 +31,13 @@ public class AccessFilter {
     private static final int MAX_TOKEN_CHARS = 4096;
 
     private final JwtTokens tokens;
+    private final RevokedTokens revoked;
     private final Ownership ownership;
     private final RateLimiter limiter;
 
-    public AccessFilter(JwtTokens tokens, Ownership ownership, RateLimiter limiter) {
+    public AccessFilter(JwtTokens tokens, RevokedTokens revoked, Ownership ownership, RateLimiter limiter) {
         this.tokens = tokens;
+        this.revoked = revoked;
         this.ownership = ownership;
         this.limiter = limiter;
     }
@@ -42,9 +47,13 @@ public class AccessFilter {
         if (!PublicPaths.requiresToken(ctx.getMethod(), template(resource))) {
             return;
         }
-        String wallet = tokens.verify(bearer(ctx.getHeaderString(HttpHeaders.AUTHORIZATION)));
-        limiter.takeWallet(wallet);
-        ctx.setSecurityContext(new WalletSecurityContext(wallet, ctx.getSecurityContext().isSecure()));
+        VerifiedToken token = tokens.check(bearer(ctx.getHeaderString(HttpHeaders.AUTHORIZATION)));
+        if (revoked.isRevoked(token.jti())) {
+            throw new GatewayException.Unauthenticated("token-revoked",
+                    "The access token was revoked by a logout; log in again.");
+        }
+        limiter.takeWallet(token.walletAddress());
+        ctx.setSecurityContext(new WalletSecurityContext(token, ctx.getSecurityContext().isSecure()));
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION)

@@ -31,6 +31,14 @@ public class Ownership {
         this.policy = policy;
     }
 
+    /** The verified token of the authenticated caller (routes behind the access filter always have one). */
+    public static network.omniphi.gateway.domain.auth.VerifiedToken token(SecurityContext sc) {
+        if (sc instanceof WalletSecurityContext w) {
+            return w.token();
+        }
+        throw new GatewayException.Unauthenticated("token-missing", "This route needs an access token.");
+    }
+
     /** The wallet address of the authenticated caller (routes behind the access filter always have one). */
     public static String caller(SecurityContext sc) {
         if (sc instanceof WalletSecurityContext w) {

@@ -4,6 +4,7 @@ package network.omniphi.gateway.api.security;
 public final class PublicPaths {
 
     public static final String AUTH = "/api/v1/auth/";
+    static final String LOGOUT = "/api/v1/auth/logout";
     static final String VALIDATORS = "/api/v1/validators";
     static final String HEARTBEAT = "/api/v1/validators/heartbeat";
 
@@ -13,10 +14,14 @@ public final class PublicPaths {
     /**
      * True for routes that need a wallet token: everything under /api/v1/validators except POST heartbeat (signed by
      * the node's consensus key instead) and GET heartbeat (a key's last heartbeat time, public like the chain's own
-     * liveness data). Health, /q/*, /docs, /openapi and /api/v1/auth/* stay public.
+     * liveness data), and POST /api/v1/auth/logout. Health, /q/*, /docs, /openapi and the other /api/v1/auth/* routes
+     * stay public.
      */
     public static boolean requiresToken(String method, String path) {
         String p = normalise(path);
+        if (p.equals(LOGOUT)) {
+            return true;
+        }
         if (!p.equals(VALIDATORS) && !p.startsWith(VALIDATORS + "/")) {
             return false;
         }

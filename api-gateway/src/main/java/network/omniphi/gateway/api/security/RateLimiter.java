@@ -1,20 +1,26 @@
 package network.omniphi.gateway.api.security;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 import java.util.function.LongSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.quarkus.scheduler.Scheduled;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import network.omniphi.gateway.config.RateLimitConfig;
 import network.omniphi.gateway.domain.GatewayException;
 
 /**
- * In-memory token buckets per client IP, per client IP on /auth, and per wallet. Limits are per gateway replica; full
- * (idle) buckets are dropped every minute and whenever the number of tracked clients passes the configured bound.
+ * In-memory token buckets per client (IPv4 address or IPv6 /64, see {@link ClientKeys}), per client on /auth, and per
+ * wallet. Limits are per gateway replica (deploy/README.md, "Rate limits").
+ *
+ * <p>
+ * The buckets live in a bounded Caffeine cache: a lookup and any eviction are amortised O(1), never a scan. A bucket
+ * expires once it has not been touched for as long as it takes to refill from empty to full, so dropping it changes
+ * nothing; when more than {@code max-tracked-clients} clients are active at once, the least valuable buckets (Caffeine's
+ * W-TinyLFU policy) are dropped and their clients start again from a full bucket.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -25,7 +31,7 @@ public class RateLimiter {
 
     private final RateLimitConfig config;
     private final LongSupplier nanoTime;
-    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final Cache<String, TokenBucket> buckets;
 
     @Inject
     public RateLimiter(RateLimitConfig config) {
@@ -35,6 +41,21 @@ public class RateLimiter {
     RateLimiter(RateLimitConfig config, LongSupplier nanoTime) {
         this.config = config;
         this.nanoTime = nanoTime;
+        this.buckets = Caffeine.newBuilder()
+                .maximumSize(config.maxTrackedClients())
+                .expireAfterAccess(refillTime(config))
+                .ticker(nanoTime::getAsLong)
+                .executor(Runnable::run) // maintenance on the caller's thread: bounded work, no extra pool
+                .build();
+    }
+
+    /** The longest time any bucket needs to refill from empty: after that, an untouched bucket is full. */
+    static Duration refillTime(RateLimitConfig config) {
+        double seconds = 0;
+        for (RateLimitConfig.Bucket b : new RateLimitConfig.Bucket[]{config.ip(), config.auth(), config.wallet()}) {
+            seconds = Math.max(seconds, b.burst() / b.rate());
+        }
+        return Duration.ofMillis((long) Math.ceil(seconds * 1000) + 1);
     }
 
     /** Throws {@link GatewayException.RateLimited} (with Retry-After seconds) when the client's bucket is empty. */
@@ -48,14 +69,7 @@ public class RateLimiter {
             case WALLET -> config.wallet();
         };
         long now = nanoTime.getAsLong();
-        String key = scope + "|" + client;
-        if (buckets.size() >= config.maxTrackedClients() && !buckets.containsKey(key)) {
-            evictIdle();
-            if (buckets.size() >= config.maxTrackedClients()) {
-                key = scope + "|overflow"; // too many live clients: newcomers share one bucket
-            }
-        }
-        TokenBucket bucket = buckets.computeIfAbsent(key,
+        TokenBucket bucket = buckets.get(scope + "|" + client,
                 k -> new TokenBucket(limits.rate(), limits.burst(), now));
         long waitNanos = bucket.tryTake(now);
         if (waitNanos > 0) {
@@ -63,25 +77,23 @@ public class RateLimiter {
         }
     }
 
-    public void takeIp(String ip) {
-        take(Scope.IP, ip);
+    /** Every request of a client address (keyed by {@link ClientKeys}). */
+    public void takeIp(String address) {
+        take(Scope.IP, ClientKeys.of(address));
     }
 
-    public void takeAuth(String ip) {
-        take(Scope.AUTH, ip);
+    /** Requests of a client address to /api/v1/auth/*, on top of {@link #takeIp}. */
+    public void takeAuth(String address) {
+        take(Scope.AUTH, ClientKeys.of(address));
     }
 
     public void takeWallet(String wallet) {
         take(Scope.WALLET, wallet);
     }
 
-    @Scheduled(every = "60s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void evictIdle() {
-        long now = nanoTime.getAsLong();
-        buckets.entrySet().removeIf(e -> e.getValue().isIdle(now));
-    }
-
-    int tracked() {
-        return buckets.size();
+    /** Buckets tracked now, after pending expiries and evictions are applied (tests). */
+    long tracked() {
+        buckets.cleanUp();
+        return buckets.estimatedSize();
     }
 }

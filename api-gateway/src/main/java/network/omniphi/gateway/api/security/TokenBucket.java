@@ -25,12 +25,6 @@ final class TokenBucket {
         return Math.max(1L, (long) Math.ceil((1d - tokens) / ratePerNano));
     }
 
-    /** True when the bucket is full again, so dropping it changes nothing. */
-    synchronized boolean isIdle(long nowNanos) {
-        refill(nowNanos);
-        return tokens >= burst;
-    }
-
     private void refill(long nowNanos) {
         long elapsed = nowNanos - last;
         if (elapsed > 0) {

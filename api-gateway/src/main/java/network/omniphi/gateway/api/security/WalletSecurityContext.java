@@ -4,12 +4,18 @@ import java.security.Principal;
 
 import jakarta.ws.rs.core.SecurityContext;
 
+import network.omniphi.gateway.domain.auth.VerifiedToken;
+
 /** The security context of a request that carried a valid token: the principal's name is the wallet address. */
-record WalletSecurityContext(String wallet, boolean secure) implements SecurityContext {
+record WalletSecurityContext(VerifiedToken token, boolean secure) implements SecurityContext {
+
+    String wallet() {
+        return token.walletAddress();
+    }
 
     @Override
     public Principal getUserPrincipal() {
-        return () -> wallet;
+        return token::walletAddress;
     }
 
     @Override

@@ -29,14 +29,16 @@ public class AuthService {
 
     private final LoginNonces nonces;
     private final TokenIssuer tokens;
+    private final RevokedTokens revoked;
     private final WalletKeys walletKeys;
     private final AuthPolicy policy;
     private final Clock clock;
 
-    public AuthService(LoginNonces nonces, TokenIssuer tokens, WalletKeys walletKeys, AuthPolicy policy,
-            Clock clock) {
+    public AuthService(LoginNonces nonces, TokenIssuer tokens, RevokedTokens revoked, WalletKeys walletKeys,
+            AuthPolicy policy, Clock clock) {
         this.nonces = nonces;
         this.tokens = tokens;
+        this.revoked = revoked;
         this.walletKeys = walletKeys;
         this.policy = policy;
         this.clock = clock;
@@ -51,7 +53,7 @@ public class AuthService {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(policy.challengeTtl());
         String nonce = newNonce();
-        String message = ChallengeMessage.render(policy.domain(), walletAddress, nonce, now, expiresAt);
+        String message = ChallengeMessage.render(policy, walletAddress, nonce, now, expiresAt);
         LoginChallenge challenge = new LoginChallenge(nonce, walletAddress, message, expiresAt);
         return nonces.save(challenge).replaceWith(challenge);
     }
@@ -67,6 +69,11 @@ public class AuthService {
                 .map(this::requireUnexpired)
                 .flatMap(v -> walletKeys.remember(req.walletAddress(), pubKey))
                 .map(v -> tokens.issue(req.walletAddress()));
+    }
+
+    /** Logout: the token (already verified by the caller) is refused from now on, durably. */
+    public Uni<Void> logout(VerifiedToken token) {
+        return revoked.revoke(token);
     }
 
     /** Checks address derivation and signature; answers the nonce the signed message carries. */

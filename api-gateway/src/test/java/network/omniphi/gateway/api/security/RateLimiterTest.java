@@ -71,15 +71,38 @@ class RateLimiterTest {
     }
 
     @Test
-    void idleBucketsAreDroppedAndTheTrackedSetIsBounded() {
-        RateLimiter limiter = new RateLimiter(config(1, 1, 2), now::get);
-        limiter.takeIp("a");
-        limiter.takeIp("b");
-        limiter.takeIp("c");
-        assertThat(limiter.tracked()).isLessThanOrEqualTo(3);
-        assertThatThrownBy(() -> limiter.takeIp("d")).isInstanceOf(GatewayException.RateLimited.class);
-        now.addAndGet(5_000_000_000L);
-        limiter.evictIdle();
+    void idleBucketsExpireOnceTheyWouldBeFullAgain() {
+        RateLimiter limiter = new RateLimiter(config(1, 1, 100), now::get);
+        limiter.takeIp("10.0.0.1");
+        limiter.takeIp("10.0.0.2");
+        assertThat(limiter.tracked()).isEqualTo(2);
+        now.addAndGet(500_000_000L);
+        assertThat(limiter.tracked()).isEqualTo(2);
+        assertThatThrownBy(() -> limiter.takeIp("10.0.0.1")).isInstanceOf(GatewayException.RateLimited.class);
+        now.addAndGet(1_100_000_000L);
         assertThat(limiter.tracked()).isZero();
+        limiter.takeIp("10.0.0.1");
+    }
+
+    @Test
+    void theTrackedSetStaysBoundedUnderAFloodOfNewClients() {
+        RateLimiter limiter = new RateLimiter(config(1, 5, 1_000), now::get);
+        for (int i = 0; i < 50_000; i++) {
+            limiter.takeIp("10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255));
+        }
+        assertThat(limiter.tracked()).isLessThanOrEqualTo(1_000);
+    }
+
+    @Test
+    void ipv6ClientsShareABucketPerSlash64() {
+        RateLimiter limiter = new RateLimiter(config(1, 1, 100), now::get);
+        limiter.takeIp("2001:db8:1:2::1");
+        assertThatThrownBy(() -> limiter.takeIp("2001:db8:1:2:ffff:ffff:ffff:9"))
+                .isInstanceOf(GatewayException.RateLimited.class);
+        assertThatThrownBy(() -> limiter.takeIp("[2001:DB8:1:2::abcd]"))
+                .isInstanceOf(GatewayException.RateLimited.class);
+        limiter.takeIp("2001:db8:1:3::1");
+        limiter.takeIp("10.0.0.1");
+        assertThatThrownBy(() -> limiter.takeIp("::ffff:10.0.0.1")).isInstanceOf(GatewayException.RateLimited.class);
     }
 }
