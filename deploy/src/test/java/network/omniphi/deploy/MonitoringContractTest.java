@@ -101,6 +101,20 @@ class MonitoringContractTest {
                 "OmniphiProvisioningStuck", "OmniphiOutboxBacklog", "OmniphiKafkaConsumerLag");
     }
 
+    @Test
+    void theOverdueSetupsAlertCountsPerStatusAndLinksItsRunbookSection() throws IOException {
+        GenericKubernetesResource rule = Manifests.render("production").generic("PrometheusRule").get(0);
+        List<Map<String, Object>> groups = rule.get("spec", "groups");
+        Map<?, ?> alert = groups.stream().flatMap(g -> ((List<?>) g.get("rules")).stream()).map(o -> (Map<?, ?>) o)
+                .filter(a -> "OmniphiSetupsOverdue".equals(a.get("alert"))).findFirst().orElseThrow();
+        assertThat(metricNames(String.valueOf(alert.get("expr")))).containsExactly("omniphi_gateway_setups_overdue");
+        assertThat(String.valueOf(alert.get("expr"))).contains("by (status)");
+        String runbook = String.valueOf(((Map<?, ?>) alert.get("annotations")).get("runbook_url"));
+        assertThat(runbook).startsWith("https://").endsWith("docs/operations.md#overdue-setups");
+        String operations = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/operations.md"));
+        assertThat(operations).as("the runbook section the alert links to").contains("\n## Overdue setups\n");
+    }
+
     private static List<String> alertExpressions(Rendered r) {
         List<String> exprs = new ArrayList<>();
         for (GenericKubernetesResource rule : r.generic("PrometheusRule")) {

@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import network.omniphi.gateway.domain.ChainSettings;
+import network.omniphi.gateway.domain.OverdueDeadlines;
 import network.omniphi.gateway.domain.SetupPolicy;
 import network.omniphi.gateway.domain.auth.AuthPolicy;
 import network.omniphi.gateway.domain.link.LinkSettings;
@@ -33,6 +34,13 @@ public class GatewayBeans {
     @Singleton
     LinkSettings linkSettings(GatewayConfig config) {
         return new LinkSettings(config.chainId());
+    }
+
+    @Produces
+    @Singleton
+    OverdueDeadlines overdueDeadlines(OverdueConfig overdue) {
+        return new OverdueDeadlines(overdue.pending(), overdue.provisioning(), overdue.txSubmitted(),
+                overdue.stopping(), overdue.redriveInterval(), overdue.redrives(), overdue.batch());
     }
 
     @Produces

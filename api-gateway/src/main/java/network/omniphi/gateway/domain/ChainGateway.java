@@ -16,4 +16,10 @@ public interface ChainGateway {
 
     /** The validator's live jail budget; empty when it has none or the chain service does not answer quickly. */
     Uni<java.util.Optional<JailBudget>> jailBudget(String operatorAddress);
+
+    /**
+     * The validator of an operator address (or, when that is empty, of the wallet's operator address) as the chain
+     * shows it now; empty when the chain has none. Only operator address, standing and power are filled in.
+     */
+    Uni<java.util.Optional<ChainInfo>> validator(String operatorAddress, String walletAddress);
 }

@@ -11,4 +11,10 @@ public interface SetupEventPublisher {
 
     /** The owner linked {@code setup.consensusPubkey()} to this local setup. */
     Uni<Void> consensusKeyLinked(SetupRequest setup);
+
+    /** The setup request again, marked as the overdue sweep's {@code attempt}-th re-drive (a new event id). */
+    Uni<Void> setupRequestedAgain(SetupRequest setup, int attempt);
+
+    /** The stop again, marked as the overdue sweep's {@code attempt}-th re-drive (a new event id). */
+    Uni<Void> stopRequestedAgain(SetupRequest setup, int attempt);
 }

@@ -59,8 +59,13 @@ public class StatusProjection {
                     .flatMap(v -> setup.status() == SetupStatus.STOPPING ? move(setup, SetupStatus.STOPPED) : done());
         }
         if (event instanceof StatusEvent.NodeFailed e) {
+            // a stop accepted in any state ends in stopped: the provisioner answers every stop with a stopped event,
+            // also for a node that failed first, so a stopping setup keeps the reason and waits for it
+            SetupRequest withReason = SetupTransitions.withFailure(setup, e.reason());
             return node(setup, e, NodeStatus.FAILED, null, null)
-                    .flatMap(v -> move(SetupTransitions.withFailure(setup, e.reason()), SetupStatus.FAILED));
+                    .flatMap(v -> setup.status() == SetupStatus.STOPPING
+                            ? store.update(withReason)
+                            : move(withReason, SetupStatus.FAILED));
         }
         return applyChainOrHeartbeat(setup, event);
     }

@@ -1,6 +1,7 @@
 package network.omniphi.gateway.infra;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 
 import network.omniphi.gateway.domain.BroadcastResult;
 import network.omniphi.gateway.domain.ChainGateway;
+import network.omniphi.gateway.domain.ChainInfo;
 import network.omniphi.gateway.domain.CreateValidatorTxCommand;
 import network.omniphi.gateway.domain.JailBudget;
 import network.omniphi.gateway.domain.SetupRequest;
@@ -21,6 +23,7 @@ import network.omniphi.proto.chain.v1.BuildCreateValidatorTxRequest;
 import network.omniphi.proto.chain.v1.BuildCreateValidatorTxResponse;
 import network.omniphi.proto.chain.v1.ChainService;
 import network.omniphi.proto.chain.v1.Coin;
+import network.omniphi.proto.chain.v1.GetValidatorInfoRequest;
 import network.omniphi.proto.chain.v1.SignMode;
 
 /** {@link ChainGateway} over the chain service's internal gRPC API. */
@@ -128,6 +131,20 @@ public class ChainServiceClientAdapter implements ChainGateway {
         m.put("jailedUntil", j.getJailedUntil().isEmpty() ? null : j.getJailedUntil());
         m.put("tombstoned", j.getTombstoned());
         return m;
+    }
+
+
+    public Uni<Optional<ChainInfo>> validator(String operatorAddress, String walletAddress) {
+        GetValidatorInfoRequest req = operatorAddress != null && !operatorAddress.isBlank()
+                ? GetValidatorInfoRequest.newBuilder().setOperatorAddress(operatorAddress).build()
+                : GetValidatorInfoRequest.newBuilder().setWalletAddress(walletAddress).build();
+        return chain.getValidatorInfo(req)
+                .ifNoItem().after(TIMEOUT).fail()
+                .map(r -> r.getFound()
+                        ? Optional.of(new ChainInfo(r.getOperatorAddress(), r.getIsActiveValidator(),
+                                r.getVotingPower(), r.getJailed(), null, null))
+                        : Optional.<ChainInfo>empty())
+                .onFailure().transform(ChainErrors::toGatewayException);
     }
 
     private static UnsignedCreateValidatorTx toDomain(BuildCreateValidatorTxResponse r) {

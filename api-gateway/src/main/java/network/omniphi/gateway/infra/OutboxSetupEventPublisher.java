@@ -35,8 +35,27 @@ public class OutboxSetupEventPublisher implements SetupEventPublisher {
 
     @Override
     public Uni<Void> setupRequested(SetupRequest s) {
+        return outbox.enqueue(Topics.SETUP_REQUESTED, s.id().toString(), setupEvent(s, 0));
+    }
+
+    @Override
+    public Uni<Void> stopRequested(SetupRequest s) {
+        return outbox.enqueue(Topics.STOP_REQUESTED, s.id().toString(), stopEvent(s, 0));
+    }
+
+    @Override
+    public Uni<Void> setupRequestedAgain(SetupRequest s, int attempt) {
+        return outbox.enqueue(Topics.SETUP_REQUESTED, s.id().toString(), setupEvent(s, attempt));
+    }
+
+    @Override
+    public Uni<Void> stopRequestedAgain(SetupRequest s, int attempt) {
+        return outbox.enqueue(Topics.STOP_REQUESTED, s.id().toString(), stopEvent(s, attempt));
+    }
+
+    private SetupRequested setupEvent(SetupRequest s, int redrive) {
         String key = s.id().toString();
-        SetupRequested event = SetupRequested.newBuilder()
+        return SetupRequested.newBuilder()
                 .setMeta(EventMetas.create(key, PRODUCER, clock))
                 .setSetupRequestId(key)
                 .setWalletAddress(s.walletAddress())
@@ -47,21 +66,20 @@ public class OutboxSetupEventPublisher implements SetupEventPublisher {
                 .setRunMode(runMode(s.runMode()))
                 .setProvider(s.provider())
                 .setChainId(config.chainId())
+                .setRedrive(redrive)
                 .build();
-        return outbox.enqueue(Topics.SETUP_REQUESTED, key, event);
     }
 
-    @Override
-    public Uni<Void> stopRequested(SetupRequest s) {
+    private StopRequested stopEvent(SetupRequest s, int redrive) {
         String key = s.id().toString();
-        StopRequested event = StopRequested.newBuilder()
+        return StopRequested.newBuilder()
                 .setMeta(EventMetas.create(key, PRODUCER, clock))
                 .setSetupRequestId(key)
                 .setWalletAddress(s.walletAddress())
                 .setRunMode(runMode(s.runMode()))
                 .setProvider(s.provider())
+                .setRedrive(redrive)
                 .build();
-        return outbox.enqueue(Topics.STOP_REQUESTED, key, event);
     }
 
     @Override
