@@ -65,8 +65,7 @@ public class ChainTxResource {
 
     @POST
     @Path("/setup-requests/{id}/unjail-tx")
-    @Operation(operationId = "buildUnjailTx",
-            summary = "Build the unsigned MsgUnjail (direct SignDoc and amino StdSignDoc) for a jailed validator")
+    @Operation(operationId = "buildUnjailTx", summary = "Build the unsigned MsgUnjail (direct SignDoc and amino StdSignDoc) for a jailed validator")
     @APIResponse(responseCode = "200", description = "Unsigned tx; sign it in the wallet, then POST broadcast")
     @APIResponse(responseCode = "409", description = "Not jailed, still jailed (jailedUntil), tombstoned, node not"
             + " healthy or not in sync, or the setup has no validator")

@@ -119,7 +119,8 @@ public class SetupRequestResource {
                 .asTuple().flatMap(t -> chainTx.jailBudgets(t.getItem1().items()).map(budgets -> Response.ok(
                         new WalletValidatorPage(t.getItem1().items().stream()
                                 .map(v -> walletValidator(v, t.getItem2(), budgets)).toList(),
-                                t.getItem1().nextCursor())).build()));
+                                t.getItem1().nextCursor()))
+                        .build()));
     }
 
     private static WalletValidator walletValidator(SetupView v, HeartbeatView.Lookup hb,

@@ -133,7 +133,6 @@ public class ChainServiceClientAdapter implements ChainGateway {
         return m;
     }
 
-
     public Uni<Optional<ChainInfo>> validator(String operatorAddress, String walletAddress) {
         GetValidatorInfoRequest req = operatorAddress != null && !operatorAddress.isBlank()
                 ? GetValidatorInfoRequest.newBuilder().setOperatorAddress(operatorAddress).build()

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -38,9 +39,10 @@ public class HeartbeatRequestParser {
     static final Set<String> FIELDS = Set.of("walletAddress", "consensusPubkey", "blockHeight", "uptimeSeconds",
             "localRpcPort", "localP2pPort", "timestamp", "signature");
 
-    private final ObjectMapper mapper = JsonMapper.builder()
+    private final ObjectMapper mapper = JsonMapper.builder(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(100).maxStringLength(16 * 1024)
                     .maxNestingDepth(16).build())
+            .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();

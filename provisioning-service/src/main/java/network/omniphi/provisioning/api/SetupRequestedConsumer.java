@@ -63,7 +63,8 @@ public class SetupRequestedConsumer {
 
     @Incoming("setup-requested")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return intake.consume(record, CONSUMER, LOG, SetupRequestedConsumer::decode, (SetupRequested e) -> e.getMeta().getEventId(),
+        return intake.consume(record, CONSUMER, LOG, SetupRequestedConsumer::decode,
+                (SetupRequested e) -> e.getMeta().getEventId(),
                 this::applyOnce);
     }
 

@@ -58,7 +58,8 @@ public class StopRequestedConsumer {
 
     @Incoming("stop-requested")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return intake.consume(record, CONSUMER, LOG, StopRequestedConsumer::decode, (StopRequested e) -> e.getMeta().getEventId(),
+        return intake.consume(record, CONSUMER, LOG, StopRequestedConsumer::decode,
+                (StopRequested e) -> e.getMeta().getEventId(),
                 this::applyOnce);
     }
 
