@@ -72,6 +72,9 @@ public class DevnetResource implements QuarkusTestResourceLifecycleManager {
                 "-Xmx256m", "-Dquarkus.http.port=" + rpcPort, "-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.grpc.server.port=" + grpcPort, "-Dquarkus.grpc.server.host=127.0.0.1",
                 "-Ddevnet.block-interval=PT0.3S", "-Ddevnet.dev-endpoints=true",
+                // the test classes create more validators than the devnet's default active set (5) holds, in an
+                // order JUnit does not promise: each test's validator must still enter the set
+                "-Ddevnet.staking.max-validators=100",
                 "-Ddevnet.genesis.accounts=" + FUNDED_WALLET + "=1000000000000",
                 "-Ddevnet.genesis.vesting-accounts=" + VESTING_WALLET + "=50000000@PT1H",
                 "-Dquarkus.log.console.json.enabled=false"));
