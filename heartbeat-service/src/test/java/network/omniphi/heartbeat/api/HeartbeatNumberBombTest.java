@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -69,8 +68,13 @@ class HeartbeatNumberBombTest {
         assertThat(stored(node.wallet)).isEmpty();
     }
 
-    @AfterAll
-    static void stillReady() {
+    /** The service stays ready after the bombs (checked while the test's Quarkus instance still runs). */
+    @org.junit.jupiter.api.Test
+    void stillReadyAfterABomb() throws JsonProcessingException {
+        Map<String, Object> body = node.signed(Instant.now(), 1);
+        body.put("blockHeight", "__BOMB__");
+        String json = new ObjectMapper().writeValueAsString(body).replace("\"__BOMB__\"", "1e999999999");
+        assertThat(given().contentType(ContentType.JSON).body(json).post(PATH).statusCode()).isEqualTo(400);
         given().get("/q/health/ready").then().statusCode(200);
     }
 }
