@@ -47,7 +47,7 @@ public class AuthResource {
 
     @POST
     @Path("/logout")
-    @Operation(summary = "Revoke the access token this request carries (its jti); later requests with it are 401")
+    @Operation(operationId = "logout", summary = "Revoke the access token this request carries (its jti); later requests with it are 401")
     @APIResponse(responseCode = "204", description = "Revoked (durably); log in again for a new token")
     @APIResponse(responseCode = "401", description = "No valid token (missing, expired, or already revoked)")
     public Uni<Response> logout(@Context SecurityContext security) {
