@@ -94,7 +94,7 @@ public class SetupRequestResource {
                 .invoke(v -> ownership.requireOwner(caller, v.setupRequest().walletAddress()))
                 .flatMap(v -> chainTx.jailBudgets(List.of(v)).map(budgets -> new SetupWithNode(
                         SetupJsonMapper.toJson(v.setupRequest()), SetupJsonMapper.toJson(v.node()),
-                        v.setupRequest().operatorAddress() == null
+                        v.chainInfo() == null // the seed's {setupRequest, node} until the chain knows the validator
                                 ? null
                                 : SetupJsonMapper.toJson(v.chainInfo(),
                                         java.util.Optional.ofNullable(budgets.get(v.setupRequest().id()))))));

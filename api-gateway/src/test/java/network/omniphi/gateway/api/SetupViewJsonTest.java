@@ -45,11 +45,14 @@ class SetupViewJsonTest {
         String setup = setupJson(id, wallet, "active", "2026-11-25T10:15:30.123456Z", "2026-11-25T10:16:00Z", null,
                 null);
         String node = nodeJson(nodeId, "1234", "\"2026-11-25T10:17:01.500Z\"");
-        assertThat(get(wallet, id)).isEqualTo("{\"setupRequest\":" + setup + ",\"node\":" + node + "}");
-        assertThat(byWallet(wallet)).isEqualTo("[{\"setupRequest\":" + setup + ",\"node\":" + node
-                + ",\"chainInfo\":{\"isActiveValidator\":true,\"votingPower\":1000,\"jailed\":false,"
+        String chainInfo = "\"chainInfo\":{\"isActiveValidator\":true,\"votingPower\":1000,\"jailed\":false,"
                 + "\"operatorAddress\":\"" + valoper(wallet) + "\",\"txHash\":\"AB12CD\","
-                + "\"updatedAt\":\"2026-11-25T10:18:00.000001Z\"},\"heartbeat\":null}]");
+                + "\"updatedAt\":\"2026-11-25T10:18:00.000001Z\"}";
+        // once the chain knows the validator, the setup's own view carries its chainInfo too
+        assertThat(get(wallet, id)).isEqualTo("{\"setupRequest\":" + setup + ",\"node\":" + node + "," + chainInfo
+                + "}");
+        assertThat(byWallet(wallet)).isEqualTo("[{\"setupRequest\":" + setup + ",\"node\":" + node + ","
+                + chainInfo + ",\"heartbeat\":null}]");
     }
 
     @Test

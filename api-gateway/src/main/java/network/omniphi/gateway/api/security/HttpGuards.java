@@ -115,8 +115,18 @@ public class HttpGuards {
         }
     }
 
-    /** The client's address as Vert.x resolved it (forwarded headers count only when quarkus.http.proxy trusts them). */
+    /**
+     * The client's address as Vert.x resolved it (forwarded headers count only when quarkus.http.proxy trusts them).
+     * An address taken from a forwarded header has no resolved {@code hostAddress} when its text is not a plain
+     * literal (RFC 7239 writes IPv6 in brackets: {@code for="[2001:db8::1]:4711"}); its {@code host} text is used then,
+     * which {@link ClientKeys} reads, instead of letting every such client share one "unknown" bucket.
+     */
     static String clientIp(RoutingContext rc) {
-        return rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
+        io.vertx.core.net.SocketAddress address = rc.request().remoteAddress();
+        if (address == null) {
+            return "unknown";
+        }
+        String resolved = address.hostAddress();
+        return resolved != null ? resolved : address.host();
     }
 }
