@@ -47,6 +47,29 @@ describe("App", () => {
     expect(await screen.findByRole("alert")).toHaveTextContent(/No Keplr wallet found/);
   });
 
+  it("fetches the config once however often the page renders (no client per render)", async () => {
+    window.keplr = fakeKeplr();
+    const fetchImpl = gateway({
+      "/api/v1/config": () => json(200, CONFIG),
+      "/api/v1/auth/challenge": () => json(200, { nonce: "n", message: "sign me", expiresAt: "x" }),
+      "/api/v1/auth/login": () => json(200, { accessToken: "tok", expiresAt: "x" }),
+      "/api/v1/validators/by-wallet/": () => json(200, { items: [], nextCursor: null }),
+    });
+    vi.stubGlobal("fetch", fetchImpl);
+    try {
+      const { rerender } = render(<App />);
+      await waitFor(() => expect(screen.getByRole("button", { name: "Connect wallet" })).toBeEnabled());
+      await userEvent.click(screen.getByRole("button", { name: "Connect wallet" }));
+      expect(await screen.findByRole("status")).toHaveTextContent("No setup in progress");
+      rerender(<App />);
+      await userEvent.type(screen.getByRole("textbox", { name: "Validator name" }), "orion");
+      const configCalls = fetchImpl.mock.calls.filter(([u]) => String(u).startsWith("/api/v1/config"));
+      expect(configCalls).toHaveLength(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it("says clearly when the user rejects the login signature", async () => {
     window.keplr = fakeKeplr({ signArbitrary: vi.fn(async () => Promise.reject(new Error("Request rejected"))) });
     const fetchImpl = gateway({

@@ -21,7 +21,11 @@ interface Props {
  * The portal: connect the wallet (ADR-036 login; the access token stays in this page's memory only), then the setup
  * wizard, progress pushed by server-sent events, review and sign, and the dashboard.
  */
-export function App({ api = new Api() }: Props) {
+export function App(props: Props) {
+  // one client for the page's lifetime: a default parameter (`api = new Api()`) would be a new object on every render,
+  // and every render would then fetch the config again (the effect below depends on it) until the gateway's rate
+  // limit answered 429
+  const [api] = useState(() => props.api ?? new Api());
   const [config, setConfig] = useState<PublicConfig | null>(null);
   const [session, setSession] = useState<Session | null>(null);
   const [connectError, setConnectError] = useState<string | null>(null);

@@ -10,12 +10,30 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string | undefined;
   readonly errors: FieldError[];
+  /** The server's Retry-After (RFC 9110 section 10.2.3) in milliseconds, when it sent one. */
+  readonly retryAfterMs: number | undefined;
 
-  constructor(status: number, title: string, detail: string | undefined, code?: string, errors: FieldError[] = []) {
+  constructor(
+    status: number,
+    title: string,
+    detail: string | undefined,
+    code?: string,
+    errors: FieldError[] = [],
+    retryAfterMs?: number,
+  ) {
     super(detail ? `${title}: ${detail}` : title);
     this.status = status;
     this.code = code;
     this.errors = errors;
+    this.retryAfterMs = retryAfterMs;
+  }
+
+  /**
+   * True for answers that say "try again later" rather than "this request is wrong": 429 (rate limit) and the
+   * gateway's downstream answers 502, 503 and 504 (a busy or restarting service, or one that did not answer in time).
+   */
+  get retryable(): boolean {
+    return this.status === 429 || this.status === 502 || this.status === 503 || this.status === 504;
   }
 
   /** The message for one field, if the server named it. */
@@ -258,15 +276,25 @@ export class Api {
   }
 }
 
+/** Retry-After as delay-seconds or an HTTP-date (RFC 9110 section 10.2.3), in milliseconds; undefined if absent. */
+export function retryAfterMs(value: string | null, now: number = Date.now()): number | undefined {
+  if (value === null || value.trim() === "") return undefined;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
 export async function toApiError(res: Response): Promise<ApiError> {
   const type = res.headers.get("Content-Type") ?? "";
+  const retry = retryAfterMs(res.headers.get("Retry-After"));
   if (type.includes("json")) {
     try {
       const p = (await res.json()) as { title?: string; detail?: string; code?: string; errors?: FieldError[] };
-      return new ApiError(res.status, p.title ?? `HTTP ${res.status}`, p.detail, p.code, p.errors ?? []);
+      return new ApiError(res.status, p.title ?? `HTTP ${res.status}`, p.detail, p.code, p.errors ?? [], retry);
     } catch {
       // fall through to a generic error
     }
   }
-  return new ApiError(res.status, `HTTP ${res.status}`, res.statusText || undefined);
+  return new ApiError(res.status, `HTTP ${res.status}`, res.statusText || undefined, undefined, [], retry);
 }

@@ -6,6 +6,20 @@ import type { Api, BroadcastResult, UnsignedTx } from "./api";
 import { encodeTxRaw, fromBase64, toBase64 } from "./encoding";
 import { keplr, SIGN_OPTIONS, walletError } from "./wallet";
 
+/** JSON with object keys sorted at every level, to compare two documents by value. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const o = value as Record<string, unknown>;
+    return `{${Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
 export async function signAndBroadcast(
   api: Api,
   setupId: string,
@@ -18,8 +32,12 @@ export async function signAndBroadcast(
     if (unsigned.signMode === "amino") {
       if (!unsigned.aminoSignDoc) throw new Error("the server sent no amino sign doc");
       const { signed, signature } = await keplr().signAmino(chainId, signer, unsigned.aminoSignDoc, SIGN_OPTIONS);
-      if (JSON.stringify(signed.fee) !== JSON.stringify(unsigned.aminoSignDoc.fee) || signed.memo !== unsigned.aminoSignDoc.memo) {
-        throw new Error("the wallet changed the fee or memo of the amino sign doc; nothing was broadcast");
+      // compared as values (key order is not part of a JSON object: a wallet may rebuild the object in another order)
+      const changed = (["fee", "memo", "msgs", "chain_id", "account_number", "sequence"] as const).filter(
+        (k) => canonicalJson(signed[k]) !== canonicalJson(unsigned.aminoSignDoc![k]),
+      );
+      if (changed.length > 0) {
+        throw new Error(`the wallet changed ${changed.join(", ")} of the amino sign doc; nothing was broadcast`);
       }
       tx = encodeTxRaw(
         fromBase64(unsigned.signDoc.bodyBytes),
