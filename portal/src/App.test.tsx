@@ -130,8 +130,15 @@ describe("App", () => {
     await userEvent.click(within(validator).getByRole("button", { name: "Stop validator" }));
     const dialog = screen.getByRole("dialog");
     expect(dialog).toHaveAccessibleDescription(/jailed/);
+    expect(within(dialog).getByRole("button", { name: "Cancel" })).toHaveFocus();
     await userEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
     expect(stops).toEqual([]);
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(within(validator).getByRole("button", { name: "Stop validator" })).toHaveFocus();
+    await userEvent.keyboard("{Enter}");
+    await userEvent.keyboard("{Escape}");
+    expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
+    expect(within(validator).getByRole("button", { name: "Stop validator" })).toHaveFocus();
     await userEvent.click(within(validator).getByRole("button", { name: "Stop validator" }));
     await userEvent.click(within(screen.getByRole("dialog")).getByRole("button", { name: "Stop" }));
     await waitFor(() => expect(stops).toEqual([setup("active").id]));

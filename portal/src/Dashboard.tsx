@@ -31,6 +31,16 @@ export function Dashboard({ api, walletAddress, isLedger, refreshKey, onStopped,
   const [confirming, setConfirming] = useState<WalletValidator | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
+  // the "Stop validator" button that opened the dialog: focus goes back to it when the dialog is cancelled
+  const opener = useRef<HTMLElement | null>(null);
+  const open = (v: WalletValidator, button: HTMLElement) => {
+    opener.current = button;
+    setConfirming(v);
+  };
+  const cancel = () => {
+    setConfirming(null);
+    opener.current?.focus();
+  };
 
   const load = async (more: boolean) => {
     try {
@@ -57,6 +67,8 @@ export function Dashboard({ api, walletAddress, isLedger, refreshKey, onStopped,
         (page) => {
           setItems(page.items);
           setCursor(page.nextCursor);
+          // a list that loads again clears the message of an earlier failed load
+          setError(null);
         },
         () => {},
       );
@@ -140,7 +152,7 @@ export function Dashboard({ api, walletAddress, isLedger, refreshKey, onStopped,
                 </button>
               )}
               {canStop(s.status) && (
-                <button type="button" onClick={() => setConfirming(v)}>
+                <button type="button" onClick={(e) => open(v, e.currentTarget)}>
                   Stop validator
                 </button>
               )}
@@ -166,7 +178,7 @@ export function Dashboard({ api, walletAddress, isLedger, refreshKey, onStopped,
             aria-modal="true"
             aria-labelledby="stop-title"
             aria-describedby="stop-risk"
-            onKeyDown={(e) => e.key === "Escape" && setConfirming(null)}
+            onKeyDown={(e) => e.key === "Escape" && cancel()}
           >
             <h2 id="stop-title">Stop {confirming.setupRequest.validatorName}?</h2>
             <p id="stop-risk">
@@ -174,7 +186,7 @@ export function Dashboard({ api, walletAddress, isLedger, refreshKey, onStopped,
               and part of its stake is slashed, and it earns nothing while stopped. Unbond first if you mean to leave
               the validator set. The node's data and key are kept.
             </p>
-            <button type="button" ref={cancelRef} onClick={() => setConfirming(null)}>
+            <button type="button" ref={cancelRef} onClick={cancel}>
               Cancel
             </button>
             <button type="button" className="danger" onClick={() => void stop(confirming)}>
