@@ -50,6 +50,18 @@ class HttpHygieneTest {
     }
 
     @Test
+    void aGetCarryingAJsonContentTypeIsAnsweredNormally() {
+        // curl scripts and some HTTP clients send "Content-Type: application/json" on every request: no 500
+        String wallet = TestData.wallet();
+        given().contentType(ContentType.JSON).queryParam("walletAddress", wallet).get("/api/v1/auth/challenge").then()
+                .statusCode(200);
+        TestAuth.as(wallet).contentType(ContentType.JSON).get("/api/v1/validators/by-wallet/" + wallet).then()
+                .statusCode(200);
+        given().contentType(ContentType.JSON).body("{\"n\":1e999999999}").queryParam("walletAddress", wallet)
+                .get("/api/v1/auth/challenge").then().statusCode(200);
+    }
+
+    @Test
     void frameworkErrorsAreProblemJson() {
         problem(given().get("/api/v1/nowhere"), 404);
         problem(given().delete("/api/v1/health"), 405);
