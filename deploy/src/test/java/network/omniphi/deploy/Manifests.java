@@ -23,7 +23,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 final class Manifests {
 
     static final Path DEPLOY = Path.of(System.getProperty("deploy.dir", "."));
-    static final List<String> OVERLAYS = List.of("dev", "production");
+    static final List<String> OVERLAYS = List.of("dev", "production", "platform");
     static final List<String> SERVICES = List.of("api-gateway", "provisioning-service", "chain-service",
             "heartbeat-service");
     static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
