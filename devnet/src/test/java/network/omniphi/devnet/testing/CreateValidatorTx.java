@@ -43,6 +43,13 @@ public final class CreateValidatorTx {
     private boolean highS;
     private boolean tampered;
     private TestSigner signWith;
+    private boolean noFeeCoins;
+    private final java.util.Map<Part, Integer> unknownFields = new java.util.EnumMap<>(Part.class);
+
+    /** Where {@link #unknownField} puts a field the schema does not know. */
+    public enum Part {
+        RAW, BODY, AUTH_INFO, MESSAGE
+    }
 
     private CreateValidatorTx(TestSigner signer) {
         this.signer = signer;
@@ -110,6 +117,28 @@ public final class CreateValidatorTx {
         gas = gasLimit;
         return this;
     }
+    /** No fee coin at all (CosmJS simulates with {@code Fee.fromPartial({})}): the fee transfer is not executed. */
+    public CreateValidatorTx noFeeCoins() {
+        noFeeCoins = true;
+        return this;
+    }
+
+    /** Adds a varint field with this number, unknown to the schema, to the given part (signed over as sent). */
+    public CreateValidatorTx unknownField(Part part, int number) {
+        unknownFields.put(part, number);
+        return this;
+    }
+
+    private <B extends com.google.protobuf.Message.Builder> B withUnknown(Part part, B builder) {
+        Integer number = unknownFields.get(part);
+        if (number != null) {
+            builder.setUnknownFields(com.google.protobuf.UnknownFieldSet.newBuilder()
+                    .addField(number, com.google.protobuf.UnknownFieldSet.Field.newBuilder().addVarint(1).build())
+                    .build());
+        }
+        return builder;
+    }
+
     public CreateValidatorTx highS() {
         highS = true;
         return this;
@@ -135,8 +164,8 @@ public final class CreateValidatorTx {
         if (tampered) {
             signature[10] ^= 0x01;
         }
-        return TxRaw.newBuilder().setBodyBytes(body).setAuthInfoBytes(authInfo)
-                .addSignatures(ByteString.copyFrom(signature)).build().toByteArray();
+        return withUnknown(Part.RAW, TxRaw.newBuilder().setBodyBytes(body).setAuthInfoBytes(authInfo)
+                .addSignatures(ByteString.copyFrom(signature))).build().toByteArray();
     }
 
     /** The unsigned tx as Simulate receives it from CosmJS: one empty signature. */
@@ -156,26 +185,28 @@ public final class CreateValidatorTx {
     }
 
     private TxBody body() {
-        MsgCreateValidator msg = MsgCreateValidator.newBuilder()
+        MsgCreateValidator msg = withUnknown(Part.MESSAGE, MsgCreateValidator.newBuilder()
                 .setDescription(Description.newBuilder().setMoniker(moniker).setWebsite(website))
                 .setCommission(CommissionRates.newBuilder().setRate(rate).setMaxRate(maxRate)
                         .setMaxChangeRate(maxChangeRate))
                 .setMinSelfDelegation(minSelfDelegation).setValidatorAddress(signer.operator())
                 .setPubkey(Any.pack(cosmos.crypto.ed25519.PubKey.newBuilder()
                         .setKey(ByteString.copyFrom(consensusKey)).build(), ""))
-                .setValue(Coin.newBuilder().setDenom(denom).setAmount(amount)).build();
-        return TxBody.newBuilder().addMessages(Any.pack(msg, "")).build();
+                .setValue(Coin.newBuilder().setDenom(denom).setAmount(amount))).build();
+        return withUnknown(Part.BODY, TxBody.newBuilder().addMessages(Any.pack(msg, ""))).build();
     }
 
     private AuthInfo authInfo() {
-        return AuthInfo.newBuilder()
+        Fee.Builder fee = Fee.newBuilder().setGasLimit(gas);
+        if (!noFeeCoins) {
+            fee.addAmount(Coin.newBuilder().setDenom("omniphi").setAmount(feeAmount));
+        }
+        return withUnknown(Part.AUTH_INFO, AuthInfo.newBuilder()
                 .addSignerInfos(SignerInfo.newBuilder()
                         .setPublicKey(Any.pack(cosmos.crypto.secp256k1.PubKey.newBuilder()
                                 .setKey(ByteString.copyFrom(signWith.publicKey())).build(), ""))
                         .setModeInfo(ModeInfo.newBuilder().setSingle(ModeInfo.Single.newBuilder().setMode(mode)))
                         .setSequence(sequence))
-                .setFee(Fee.newBuilder().addAmount(Coin.newBuilder().setDenom("omniphi").setAmount(feeAmount))
-                        .setGasLimit(gas))
-                .build();
+                .setFee(fee)).build();
     }
 }

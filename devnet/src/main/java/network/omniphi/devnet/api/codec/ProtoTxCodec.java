@@ -36,8 +36,11 @@ public final class ProtoTxCodec implements TxCodec {
     public DecodedTx decode(byte[] txBytes) {
         try {
             TxRaw raw = TxRaw.parseFrom(txBytes);
+            UnknownFields.rejectStrict(raw);
             TxBody body = TxBody.parseFrom(raw.getBodyBytes());
+            UnknownFields.rejectCritical(body);
             AuthInfo auth = AuthInfo.parseFrom(raw.getAuthInfoBytes());
+            UnknownFields.rejectStrict(auth);
             List<TxMessage> messages = new ArrayList<>();
             for (Any any : body.getMessagesList()) {
                 messages.add(message(any));
@@ -64,20 +67,24 @@ public final class ProtoTxCodec implements TxCodec {
 
     private static TxMessage message(Any any) throws InvalidProtocolBufferException {
         if (network.omniphi.devnet.domain.tx.MsgUnjail.TYPE_URL.equals(any.getTypeUrl())) {
-            return new network.omniphi.devnet.domain.tx.MsgUnjail(
-                    cosmos.slashing.v1beta1.MsgUnjail.parseFrom(any.getValue()).getValidatorAddr());
+            cosmos.slashing.v1beta1.MsgUnjail unjail = cosmos.slashing.v1beta1.MsgUnjail.parseFrom(any.getValue());
+            UnknownFields.rejectCritical(unjail);
+            return new network.omniphi.devnet.domain.tx.MsgUnjail(unjail.getValidatorAddr());
         }
         if (!MsgCreateValidator.TYPE_URL.equals(any.getTypeUrl())) {
             return new UnsupportedMessage(any.getTypeUrl());
         }
         cosmos.staking.v1beta1.MsgCreateValidator msg = cosmos.staking.v1beta1.MsgCreateValidator
                 .parseFrom(any.getValue());
+        UnknownFields.rejectCritical(msg);
         cosmos.staking.v1beta1.Description d = msg.getDescription();
         cosmos.staking.v1beta1.CommissionRates c = msg.getCommission();
         String pubKeyType = msg.hasPubkey() ? msg.getPubkey().getTypeUrl() : "";
         byte[] pubKey = null;
         if (MsgCreateValidator.ED25519_TYPE_URL.equals(pubKeyType)) {
-            pubKey = cosmos.crypto.ed25519.PubKey.parseFrom(msg.getPubkey().getValue()).getKey().toByteArray();
+            cosmos.crypto.ed25519.PubKey ed25519 = cosmos.crypto.ed25519.PubKey.parseFrom(msg.getPubkey().getValue());
+            UnknownFields.rejectCritical(ed25519);
+            pubKey = ed25519.getKey().toByteArray();
         } else if (msg.hasPubkey()) {
             pubKey = msg.getPubkey().getValue().toByteArray();
         }
@@ -93,7 +100,10 @@ public final class ProtoTxCodec implements TxCodec {
         String type = info.hasPublicKey() ? info.getPublicKey().getTypeUrl() : "";
         byte[] key = null;
         if (SECP256K1.equals(type)) {
-            key = cosmos.crypto.secp256k1.PubKey.parseFrom(info.getPublicKey().getValue()).getKey().toByteArray();
+            cosmos.crypto.secp256k1.PubKey secp = cosmos.crypto.secp256k1.PubKey.parseFrom(info.getPublicKey()
+                    .getValue());
+            UnknownFields.rejectStrict(secp);
+            key = secp.getKey().toByteArray();
         } else if (info.hasPublicKey()) {
             key = info.getPublicKey().getValue().toByteArray();
         }
