@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { ApiError, type Api, type WalletValidator } from "./api";
+import { ApiError, type Api, type ChainInfo, type WalletValidator } from "./api";
 import { canStop } from "./status";
 import { signAndBroadcast } from "./signing";
 
@@ -21,6 +21,19 @@ function ago(iso: string | undefined, now: number): string {
   if (!iso) return "never";
   const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
   return s < 120 ? `${s} s ago` : `${Math.round(s / 60)} min ago`;
+}
+
+/** What the downtime budget means for the owner: misses left before jailing, or when an unjail is possible. */
+function budgetText(c: ChainInfo): string | null {
+  const b = c.jailBudget;
+  if (!b) return null;
+  if (b.tombstoned) return "tombstoned (double sign): it can never be unjailed";
+  if (c.jailed) {
+    return b.jailedUntil && Date.parse(b.jailedUntil) > Date.now()
+      ? `jailed until ${new Date(b.jailedUntil).toLocaleString()}; unjail after that, with the node running`
+      : "jail period over: unjail once the node is running and in sync";
+  }
+  return `${b.missesLeftBlocks} of ${b.maxMissedBlocks} missed blocks left (about ${b.missesLeftMinutes} min), ${b.usedPercent} % used`;
 }
 
 /** The wallet's validators (by-wallet, paged), with stop (confirmed in a dialog) and unjail. */
@@ -130,6 +143,18 @@ export function Dashboard({ api, walletAddress, isLedger, refreshKey, onStopped,
                 <dd>{v.chainInfo?.isActiveValidator ? "yes" : "no"}</dd>
                 <dt>Jailed</dt>
                 <dd>{v.chainInfo?.jailed ? "yes" : "no"}</dd>
+                {v.chainInfo && budgetText(v.chainInfo) && (
+                  <>
+                    <dt>Downtime budget</dt>
+                    <dd>{budgetText(v.chainInfo)}</dd>
+                  </>
+                )}
+                {s.failureReason && (
+                  <>
+                    <dt>Last problem</dt>
+                    <dd>{s.failureReason}</dd>
+                  </>
+                )}
                 {s.runMode === "local" && (
                   <>
                     <dt>Last heartbeat</dt>

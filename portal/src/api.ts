@@ -70,12 +70,26 @@ export interface ValidatorNode {
   lastHealthCheck: string | null;
 }
 
+/** The validator's live x/slashing downtime budget (chainInfo.jailBudget; left out when the chain did not answer). */
+export interface JailBudget {
+  consensusAddress: string;
+  signedBlocksWindow: number;
+  maxMissedBlocks: number;
+  missedBlocks: number;
+  missesLeftBlocks: number;
+  missesLeftMinutes: number;
+  usedPercent: number;
+  jailedUntil: string | null;
+  tombstoned: boolean;
+}
+
 export interface ChainInfo {
   isActiveValidator: boolean;
   votingPower: number;
   jailed: boolean;
   operatorAddress: string | null;
   txHash: string | null;
+  jailBudget?: JailBudget | null;
   [extra: string]: unknown;
 }
 

@@ -80,10 +80,18 @@ public class StatusProjection {
                     .flatMap(v -> store.update(SetupTransitions.withTx(setup, e.operatorAddress(), e.txHash())));
         }
         if (event instanceof StatusEvent.TxFailed e) {
-            return setup.status() == SetupStatus.TX_SUBMITTED
-                    ? move(SetupTransitions.withFailure(setup, "Transaction " + e.txHash() + " failed: " + e.reason()),
-                            SetupStatus.READY_FOR_CHAIN_TX)
-                    : done();
+            return switch (setup.status()) {
+                case TX_SUBMITTED -> move(SetupTransitions.withFailure(setup, "Transaction " + e.txHash()
+                        + " failed: " + e.reason()), SetupStatus.READY_FOR_CHAIN_TX);
+                // the validator exists, so the failed tx is an unjail (the only tx broadcast for it): the setup keeps
+                // its status and says what happened and what to do
+                case INACTIVE -> store.update(SetupTransitions.withFailure(setup, "Unjail transaction " + e.txHash()
+                        + " failed: " + e.reason() + ". The validator is still jailed; build and sign a new unjail"
+                        + " transaction once the cause is fixed."));
+                case ACTIVE -> store.update(SetupTransitions.withFailure(setup, "Unjail transaction " + e.txHash()
+                        + " failed: " + e.reason() + "."));
+                default -> done();
+            };
         }
         if (event instanceof StatusEvent.ValidatorState e) {
             return chain(e, e.operatorAddress(), null, e.active(), e.votingPower(), e.jailed())
@@ -118,6 +126,10 @@ public class StatusProjection {
             return done();
         }
         boolean active = info.isActiveValidator() && !info.jailed();
+        if (active && setup.status() == SetupStatus.INACTIVE && setup.failureReason() != null) {
+            // back in the active set (unjailed): an earlier failure, such as a failed unjail tx, no longer stands
+            return move(SetupTransitions.withFailure(setup, null), SetupStatus.ACTIVE);
+        }
         return move(setup, active ? SetupStatus.ACTIVE : SetupStatus.INACTIVE);
     }
 
