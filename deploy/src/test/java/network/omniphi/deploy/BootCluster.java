@@ -60,6 +60,8 @@ import io.fabric8.mockwebserver.MockWebServer;
 final class BootCluster implements AutoCloseable {
 
     static final String PG_BIN = pgBin();
+    private static final java.util.logging.Logger MOCK_SERVER_LOG = java.util.logging.Logger
+            .getLogger("io.fabric8.mockwebserver");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     final String overlay;
@@ -104,6 +106,7 @@ final class BootCluster implements AutoCloseable {
     }
 
     private void startKubernetes(Manifests.Rendered rendered) throws IOException {
+        MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING); // not a line per request of the provisioner
         MockWebServer web = new MockWebServer();
         kubernetes = new KubernetesMockServer(new Context(), web, new HashMap<>(),
                 new KubernetesCrudDispatcher(List.of()), true);

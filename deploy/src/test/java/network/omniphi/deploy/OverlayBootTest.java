@@ -180,9 +180,9 @@ class OverlayBootTest {
         Path kubernetesSocket = work.resolve("kubernetes.sock");
         Path jar = REPO.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         assertThat(jar).as("packaged %s (the reactor builds the services before deploy)", service).exists();
+        Path classes = jar.getParent().getParent().resolve("classes");
         assertThat(Files.getLastModifiedTime(jar)).as("%s is older than %s's classes: package it again (mvn verify "
-                + "or install, not test)", jar, service).isGreaterThanOrEqualTo(newest(jar.getParent().getParent()
-                        .resolve("classes")));
+                + "or install, not test)", jar, service).isGreaterThanOrEqualTo(newest(classes));
 
         // the pod's file system, built inside the private mount namespace: the parents of the mount paths that this
         // machine lacks (/etc/omniphi, /var/run/secrets/...) are made in an overlay over their nearest existing
