@@ -18,7 +18,11 @@ async function bridgeUp() {
   }
 }
 
-export async function localAgent({ log }) {
+/**
+ * @param {{log: string, timeoutMs?: number}} options where the agent's output goes; how long its bridge may take to
+ *   come up (the agent opens its key with scrypt and starts a JVM: seconds, more on a loaded machine)
+ */
+export async function localAgent({ log, timeoutMs = 240_000 }) {
   if (await bridgeUp()) throw new Error(`something already answers on ${BRIDGE}: stop that agent first`);
   const home = mkdtempSync(join(tmpdir(), "omniphi-agent-e2e-"));
   const env = { ...process.env, OMNIPHI_AGENT_HOME: home, OMNIPHI_AGENT_PASSPHRASE: `e2e-${process.pid}-passphrase` };
@@ -28,19 +32,41 @@ export async function localAgent({ log }) {
   const child = spawn(join(ROOT, "dev"), ["agent", "run"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   child.stdout.pipe(out);
   child.stderr.pipe(out);
-  const deadline = Date.now() + 120_000;
+  const deadline = Date.now() + timeoutMs;
+  // a condition poll (the bridge answering), not a fixed sleep: each round waits at most 500 ms or until the agent exits
+  const exited = new Promise((r) => child.once("exit", r));
   while (!(await bridgeUp())) {
-    if (child.exitCode !== null) throw new Error(`agent run exited with ${child.exitCode} (see ${log})`);
-    if (Date.now() > deadline) throw new Error(`the agent's bridge did not answer within 120 s (see ${log})`);
-    await new Promise((r) => setTimeout(r, 500));
+    if (child.exitCode !== null) {
+      rmSync(home, { recursive: true, force: true });
+      throw new Error(`agent run exited with ${child.exitCode} (see ${log})`);
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGTERM");
+      rmSync(home, { recursive: true, force: true });
+      throw new Error(`the agent's bridge did not answer within ${timeoutMs / 1000} s (see ${log})`);
+    }
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 500))]);
   }
   return {
+    /** The bridge's GET /status: public facts (consensus key, linked wallet and setup, heartbeats). */
+    async status() {
+      const res = await fetch(`${BRIDGE}/status`);
+      if (!res.ok) throw new Error(`the agent's /status answered ${res.status}`);
+      return res.json();
+    },
     async stop() {
       if (child.exitCode === null) {
+        // SIGTERM: the agent stops its node (and deletes the node's key file) before it exits
         child.kill("SIGTERM");
-        const until = Date.now() + 30_000;
-        while (child.exitCode === null && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
-        if (child.exitCode === null) child.kill("SIGKILL");
+        let timer;
+        const gone = await Promise.race([
+          exited.then(() => true),
+          new Promise((r) => {
+            timer = setTimeout(() => r(false), 60_000);
+          }),
+        ]);
+        clearTimeout(timer);
+        if (!gone) child.kill("SIGKILL");
       }
       rmSync(home, { recursive: true, force: true });
     },
