@@ -120,7 +120,9 @@ describe("App", () => {
     await waitFor(() => expect(screen.getByRole("button", { name: "Connect wallet" })).toBeEnabled());
     await userEvent.click(screen.getByRole("button", { name: "Connect wallet" }));
 
-    expect(await screen.findByRole("status")).toHaveTextContent(/active/);
+    expect(await screen.findByRole("status")).toHaveTextContent(
+      "Status: active — your validator is bonded and in the active set. Node running, height 42.",
+    );
     expect(k.experimentalSuggestChain).toHaveBeenCalledWith(expect.objectContaining({ chainId: "omniphi-devnet-1" }));
     expect(k.enable).toHaveBeenCalledWith("omniphi-devnet-1");
     expect(screen.queryByRole("button", { name: "Create validator" })).not.toBeInTheDocument();

@@ -19,7 +19,9 @@ const WORDS: Record<string, string> = {
 export function describeStatus(status: string, failureReason?: string | null): string {
   const words = WORDS[status] ?? "unknown state";
   const reason = status === "failed" && failureReason ? `: ${failureReason}` : "";
-  return `Status: ${status} — ${words}${reason}`;
+  const text = `Status: ${status} — ${words}${reason}`;
+  // a sentence, so that what follows it in the status line ("Node running, ...") reads as the next one
+  return text.endsWith(".") ? text : `${text}.`;
 }
 
 export function isLive(status: string): boolean {
