@@ -136,10 +136,15 @@ record TestWallet(String privateKeyHex, byte[] pubkey, String address) {
         if (Files.isDirectory(COSMJS.resolve("node_modules").resolve("@cosmjs"))) {
             return;
         }
+        // never inheritIO: npm (node) would put the test JVM's shared stdin into non-blocking mode, and surefire's
+        // command channel on that stdin then fails the fork ("std/in stream corrupted: Resource temporarily
+        // unavailable") even though every test passed
+        java.nio.file.Path log = java.nio.file.Path.of("target", "npm-ci-cosmjs.log").toAbsolutePath();
         Process p = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(COSMJS.toFile())
-                .inheritIO().start();
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
-            throw new IllegalStateException("npm ci in tools/cosmjs failed");
+            throw new IllegalStateException("npm ci in tools/cosmjs failed (see " + log + ")");
         }
     }
 }
