@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.annotation.PreDestroy;
@@ -62,6 +63,7 @@ public class ReconcileLoop {
     private final Clock clock;
     private final ReentrantLock passLock = new ReentrantLock();
     private final AtomicBoolean again = new AtomicBoolean();
+    private final AtomicLong fullPasses = new AtomicLong();
     private final Map<String, Backoff> backoffs = new ConcurrentHashMap<>();
     private final ExecutorService kicker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "reconcile-kick");
@@ -80,6 +82,14 @@ public class ReconcileLoop {
 
     private record Backoff(Instant until, Duration delay) {
     }
+
+    /** Told about every reconcile of one node: how long it took and whether it failed (metrics). */
+    public interface ReconcileListener {
+        void reconciled(Duration took, boolean failed);
+    }
+
+    private volatile ReconcileListener listener = (took, failed) -> {
+    };
 
     /** A loop with the default intervals (tests build one per pass, as a restarted provisioner would). */
     public ReconcileLoop(NodeStore store, NodeRuntime runtime, NodeStatusReader reader, NodeLifecycle lifecycle,
@@ -180,6 +190,11 @@ public class ReconcileLoop {
         }
     }
 
+    /** Reports every reconcile of one node from now on. */
+    public void listen(ReconcileListener listener) {
+        this.listener = listener;
+    }
+
     /** Keys waiting in the work queue (0 without one). */
     public int queueDepth() {
         NodeWorkQueue q = queue;
@@ -205,7 +220,10 @@ public class ReconcileLoop {
             if (declared.state() != DeclaredNode.State.PRESENT) {
                 return null;
             }
-            store.adopt(adoption(setupRequestId, declared));
+            Transition adoption = adoption(setupRequestId, declared);
+            if (store.adopt(adoption)) {
+                announce(adoption);
+            }
             return store.node(setupRequestId);
         }
         boolean live = node.desiredRunning() && !node.status().settled() && node.status() != NodeStatus.STOPPING;
@@ -222,6 +240,19 @@ public class ReconcileLoop {
             }
         }
         return node;
+    }
+
+    /**
+     * Writes an adoption's status and Events onto its ValidatorNode; a failure is only logged: the reconcile that
+     * follows writes the status again.
+     */
+    private void announce(Transition adoption) {
+        try {
+            runtime.recorded(adoption);
+        } catch (ProvisioningException.RuntimeUnavailable e) {
+            LOG.warnf("node %s adopted; its status is written by the next reconcile: %s", adoption.node().name(),
+                    e.getMessage());
+        }
     }
 
     private Transition adoption(String setupRequestId, DeclaredNode declared) {
@@ -269,7 +300,13 @@ public class ReconcileLoop {
         }
     }
 
+    /** Full passes run so far (leadership gained, resync interval, the local runtime's tick); tests, metrics. */
+    public long fullPasses() {
+        return fullPasses.get();
+    }
+
     private int pass() {
+        fullPasses.incrementAndGet();
         try {
             lastFullPass = clock.instant();
             referenceReadAt = Instant.EPOCH;
@@ -313,6 +350,18 @@ public class ReconcileLoop {
     }
 
     private boolean reconcile(ValidatorNode node, OptionalLong reference) {
+        long started = System.nanoTime();
+        boolean failed = true;
+        try {
+            boolean changed = reconcileNode(node, reference);
+            failed = backoffs.containsKey(node.name());
+            return changed;
+        } finally {
+            listener.reconciled(Duration.ofNanos(System.nanoTime() - started), failed);
+        }
+    }
+
+    private boolean reconcileNode(ValidatorNode node, OptionalLong reference) {
         try {
             boolean changed;
             if (node.status() == NodeStatus.FAILED) {

@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 
 import network.omniphi.provisioning.domain.DeclaredNode;
 import network.omniphi.provisioning.domain.Endpoints;
+import network.omniphi.provisioning.domain.NodeChange;
 import network.omniphi.provisioning.domain.NodeNames;
 import network.omniphi.provisioning.domain.NodeRuntime;
 import network.omniphi.provisioning.domain.ProvisioningException;
@@ -180,21 +181,37 @@ public final class KubernetesNodeRuntime implements NodeRuntime, AutoCloseable {
         }
     }
 
+    /**
+     * Applies every child; one Event per outcome and reconcile ({@code Created}: what was missing, {@code Updated}:
+     * what was brought back to its spec), so a new node writes one Event for its objects, not one per object.
+     */
     private void applyChildren(ValidatorNodeResource cr) {
-        applyChild(cr, NodeConfigMapBuilder.build(cr), false);
-        applyChild(cr, NodePvcBuilder.build(cr), true);
-        applyChild(cr, NodeRpcServiceBuilder.build(cr), false);
-        applyChild(cr, NodeP2pServiceBuilder.build(cr), false);
-        applyChild(cr, NodeStatefulSetBuilder.build(cr, settings.toolsImage()), false);
-        applyChild(cr, NodeNetworkPolicyBuilder.build(cr, settings.servicesNamespace()), false);
+        List<String> created = new java.util.ArrayList<>();
+        List<String> updated = new java.util.ArrayList<>();
+        try {
+            applyChild(NodeConfigMapBuilder.build(cr), false, created, updated);
+            applyChild(NodePvcBuilder.build(cr), true, created, updated);
+            applyChild(NodeRpcServiceBuilder.build(cr), false, created, updated);
+            applyChild(NodeP2pServiceBuilder.build(cr), false, created, updated);
+            applyChild(NodeStatefulSetBuilder.build(cr, settings.toolsImage()), false, created, updated);
+            applyChild(NodeNetworkPolicyBuilder.build(cr, settings.servicesNamespace()), false, created, updated);
+        } finally {
+            if (!created.isEmpty()) {
+                events.normal(cr, "Created", String.join(", ", created) + " created");
+            }
+            if (!updated.isEmpty()) {
+                events.normal(cr, "Updated", String.join(", ", updated) + " brought back to its spec");
+            }
+        }
     }
 
-    private void applyChild(ValidatorNodeResource cr, HasMetadata child, boolean createOnly) {
+    private void applyChild(HasMetadata child, boolean createOnly, List<String> created, List<String> updated) {
         ResourceApplier.Outcome outcome = applier.apply(child, createOnly);
-        if (outcome != ResourceApplier.Outcome.UNCHANGED) {
-            events.normal(cr, outcome == ResourceApplier.Outcome.CREATED ? "Created" : "Updated",
-                    child.getKind() + " " + child.getMetadata().getName()
-                            + (outcome == ResourceApplier.Outcome.CREATED ? " created" : " brought back to its spec"));
+        String what = child.getKind() + " " + child.getMetadata().getName();
+        if (outcome == ResourceApplier.Outcome.CREATED) {
+            created.add(what);
+        } else if (outcome == ResourceApplier.Outcome.UPDATED) {
+            updated.add(what);
         }
     }
 
@@ -203,7 +220,9 @@ public final class KubernetesNodeRuntime implements NodeRuntime, AutoCloseable {
         ValidatorNodeResource desired = ValidatorNodeRenderer.render(node, true, settings);
         applier.countWrite();
         try {
-            return client.resource(desired).create();
+            ValidatorNodeResource created = client.resource(desired).create();
+            events.changed(created, new NodeChange.Provisioning());
+            return created;
         } catch (KubernetesClientException e) {
             if (e.getCode() != 409) {
                 throw e;
