@@ -115,6 +115,45 @@ class MonitoringContractTest {
         assertThat(operations).as("the runbook section the alert links to").contains("\n## Overdue setups\n");
     }
 
+    /**
+     * Every alert links its runbook (an anchor of docs/operations.md that exists) and says whom it is for: the
+     * platform's pager, or (local nodes on the users' machines) the node owner's channel, never paging.
+     */
+    @Test
+    void everyAlertHasARunbookAndAnAudienceAndLocalNodeAlertsGoToTheOwner() throws IOException {
+        String operations = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/operations.md"));
+        GenericKubernetesResource rule = Manifests.render("production").generic("PrometheusRule").get(0);
+        List<Map<String, Object>> groups = rule.get("spec", "groups");
+        List<String> ownerAlerts = new ArrayList<>();
+        for (Map<String, Object> group : groups) {
+            for (Object o : (List<?>) group.get("rules")) {
+                Map<?, ?> alert = (Map<?, ?>) o;
+                String name = String.valueOf(alert.get("alert"));
+                String runbook = String.valueOf(((Map<?, ?>) alert.get("annotations")).get("runbook_url"));
+                assertThat(runbook).as("%s runbook_url", name).startsWith(
+                        "https://github.com/omniphi/validator-orchestrator/blob/main/docs/operations.md#");
+                String anchor = runbook.substring(runbook.indexOf('#') + 1);
+                assertThat(operations.contains("<a id=\"" + anchor + "\"></a>")
+                        || operations.contains("\n## " + heading(anchor) + "\n")).as("%s: anchor %s in operations.md",
+                                name, anchor)
+                        .isTrue();
+                Map<?, ?> labels = (Map<?, ?>) alert.get("labels");
+                assertThat(labels.get("audience")).as("%s audience", name).isIn("platform", "node-owner");
+                if ("node-owner".equals(labels.get("audience"))) {
+                    ownerAlerts.add(name);
+                    assertThat(labels.get("severity")).as("%s never pages", name).isNotEqualTo("critical");
+                }
+            }
+        }
+        assertThat(ownerAlerts).containsExactlyInAnyOrder("OmniphiHeartbeatStale", "OmniphiHeartbeatHeightStalled");
+    }
+
+    /** The heading GitHub gives an anchor like {@code overdue-setups}: "Overdue setups". */
+    private static String heading(String anchor) {
+        String words = anchor.replace('-', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
     private static List<String> alertExpressions(Rendered r) {
         List<String> exprs = new ArrayList<>();
         for (GenericKubernetesResource rule : r.generic("PrometheusRule")) {
