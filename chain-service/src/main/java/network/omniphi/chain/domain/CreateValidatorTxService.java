@@ -1,6 +1,5 @@
 package network.omniphi.chain.domain;
 
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,9 +8,6 @@ import io.smallrye.mutiny.Uni;
 
 import network.omniphi.chain.domain.model.Account;
 import network.omniphi.chain.domain.model.Coin;
-import network.omniphi.chain.domain.model.PreparedTx;
-import network.omniphi.chain.domain.model.SignDocData;
-import network.omniphi.chain.domain.model.SignMode;
 import network.omniphi.chain.domain.model.TxDraft;
 import network.omniphi.chain.domain.port.ChainPort;
 import network.omniphi.chain.domain.port.NodeStatusPort;
@@ -79,16 +75,10 @@ public class CreateValidatorTxService {
         Coin fee = PreflightCalculator.fee(gas, settings);
         var preflight = RuleChecks.afterSimulation(cmd, facts, fee, settings, blockTime.blockTime());
         TxDraft draft = draft(cmd, facts, gas, fee);
-        SignDocData signDoc = new SignDocData(codec.bodyBytes(draft), codec.authInfoBytes(draft),
-                facts.head().chainId(), facts.account().accountNumber());
-        String amino = cmd.signMode() == SignMode.AMINO
-                ? AminoSignDocs.render(signDoc.chainId(), signDoc.accountNumber(), draft.sequence(), List.of(fee),
-                        gas, draft.memo(), draft.timeoutHeight(), draft.msg(), settings.aminoDecForm())
-                : "";
-        PreparedTx prepared = new PreparedTx(cmd.setupRequestId(), cmd.walletAddress(), cmd.signerPubkey(),
-                signDoc.chainId(), signDoc.accountNumber(), draft.msg());
-        return store.savePrepared(prepared).replaceWith(new BuiltTx(signDoc, amino, gas, fee, preflight,
-                cmd.operatorAddress(), draft.sequence(), cmd.signMode()));
+        UnsignedTx tx = UnsignedTx.of(draft, facts.head().chainId(), facts.account().accountNumber(),
+                cmd.setupRequestId(), cmd.walletAddress(), codec, settings);
+        return store.savePrepared(tx.prepared()).replaceWith(new BuiltTx(tx.signDoc(), tx.aminoSignDoc(), gas, fee,
+                preflight, cmd.operatorAddress(), draft.sequence(), cmd.signMode()));
     }
 
     private TxDraft draft(CreateValidatorCommand cmd, ChainFacts facts, long gas, Coin fee) {

@@ -11,7 +11,6 @@ import network.omniphi.chain.domain.model.Account;
 import network.omniphi.chain.domain.model.ChainHead;
 import network.omniphi.chain.domain.model.Coin;
 import network.omniphi.chain.domain.model.JailBudget;
-import network.omniphi.chain.domain.model.PreparedTx;
 import network.omniphi.chain.domain.model.SignDocData;
 import network.omniphi.chain.domain.model.SignMode;
 import network.omniphi.chain.domain.model.SigningInfo;
@@ -149,18 +148,11 @@ public class UnjailTxService {
                     + fee.denom() + " does not cover the fee " + fee);
         }
         TxDraft draft = draft(in, f, operator, gas, fee);
-        SignDocData signDoc = new SignDocData(codec.bodyBytes(draft), codec.authInfoBytes(draft),
-                f.head().chainId(), f.account().accountNumber());
-        SignMode mode = in.signMode() == null ? SignMode.DIRECT : in.signMode();
-        String amino = mode == SignMode.AMINO
-                ? AminoSignDocs.render(signDoc.chainId(), signDoc.accountNumber(), draft.sequence(), List.of(fee), gas,
-                        draft.memo(), draft.timeoutHeight(), draft.msg(), settings.aminoDecForm())
-                : "";
-        PreparedTx prepared = new PreparedTx(in.setupRequestId(), in.walletAddress(), in.signerPubkey(),
-                signDoc.chainId(), signDoc.accountNumber(), draft.msg());
+        UnsignedTx tx = UnsignedTx.of(draft, f.head().chainId(), f.account().accountNumber(), in.setupRequestId(),
+                in.walletAddress(), codec, settings);
         JailBudget budget = JailBudget.of(f.signing(), f.slashing(), blockTime.blockTime());
-        return store.savePrepared(prepared).replaceWith(new BuiltUnjailTx(signDoc, amino, gas, fee, operator,
-                draft.sequence(), mode, budget));
+        return store.savePrepared(tx.prepared()).replaceWith(new BuiltUnjailTx(tx.signDoc(), tx.aminoSignDoc(), gas,
+                fee, operator, draft.sequence(), draft.mode(), budget));
     }
 
     private TxDraft draft(UnjailInput in, Facts f, String operator, long gas, Coin fee) {
