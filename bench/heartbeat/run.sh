@@ -1,17 +1,27 @@
 #!/usr/bin/env bash
-# Heartbeat ingestion benchmark (a command, not a test): signed heartbeats/s through the public endpoint of the
-# packaged heartbeat-service, beside the empty GET /internal/v1/ping of the same service measured in the same run.
+# Heartbeat ingestion benchmark (a command, not a test): signed heartbeats/s and p50/p99 on the two paths a heartbeat
+# can take, beside two baselines measured in the same run with the same connections:
+#   - standIn:   the verify-only stand-in (bench/heartbeat/VerifyStandIn.java: JDK HTTP server + one BouncyCastle
+#                ed25519 verification per body, no storage) - the least a heartbeat can cost on this machine;
+#   - direct:    POST /api/v1/validators/heartbeat of the heartbeat-service (:8083), stored durably;
+#   - public:    the same through the public endpoint the local agent uses (https://localhost:8443, the api-gateway's
+#                TLS listener forwarding to the heartbeat-service), when the local stack's gateway is running;
+#   - ping:      the empty GET /internal/v1/ping of the heartbeat-service.
 #
-#   bench/heartbeat/run.sh            (env: DURATION=10 WARMUP=3 CONNECTIONS=64 THREADS=2 BODIES=80000)
+#   bench/heartbeat/run.sh   (env: DURATION=10 WARMUP=3 CONNECTIONS=64 THREADS=2 BODIES=80000 PUBLIC=auto|yes|no
+#                              JFR=gateway|heartbeat-service: a JFR profile of that service during the public run)
 #
 # Every body comes from a distinct, freshly generated ed25519 key (one bench wallet), so nothing is a replay and no
 # key hits its rate limit. Each key is linked to the bench wallet first (rows in consensus_key_links, as the gateway's
-# ConsensusKeyLinked events would make them): heartbeats of unlinked keys are refused with 403. Needs wrk (apt-get install -y wrk), a JDK, PostgreSQL and Kafka (./dev infra up).
+# ConsensusKeyLinked events would make them): heartbeats of unlinked keys are refused with 403. Bodies are signed just
+# before the phase that sends them (they must stay inside the service's +-60 s window). Needs wrk (apt-get install -y
+# wrk), a JDK, PostgreSQL and Kafka (./dev infra up); the public phase needs the stack in the bench profile
+# (OMNIPHI_STACK_PROFILE=bench ./dev start: the gateway's per-IP limit would refuse a load generator otherwise).
 # Loopback only. Starts the service if it is not running (and stops it again), deletes its bench rows afterwards.
-# Figures: bench/results/heartbeat-<date>.json (also printed).
+# Figures: bench/results/heartbeat-<date>.json (also printed), with the load average before and after.
 set -euo pipefail
 
-source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh" # ROOT, RESULTS, need_tool
+source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh" # ROOT, RESULTS, GATEWAY, need_tool
 HERE="$ROOT/bench/heartbeat"
 BASE="http://127.0.0.1:8083"
 # health on the management interface (dev profile: 9083)
@@ -21,11 +31,16 @@ WARMUP="${WARMUP:-3}"
 CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-2}"
 BODIES="${BODIES:-80000}"
+PUBLIC="${PUBLIC:-auto}"
+JFR="${JFR:-}"
+STANDIN_PORT="${STANDIN_PORT:-8093}"
 WARM_BODIES=$((BODIES / 4))
 WALLET="omni1h6lta047h6lta047h6lta047h6lta0470waza3" # bech32 "omni" of 20 x 0xbe: marks the bench rows
 JAR="$ROOT/heartbeat-service/target/quarkus-app/quarkus-run.jar"
 WORK="$(mktemp -d)"
 STARTED_PID=""
+STANDIN_PID=""
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 export PGPASSWORD="${PGPASSWORD:-heartbeat}"
 PSQL=(psql -h 127.0.0.1 -p 5432 -U "${PGUSER:-heartbeat}" -d "${PGDATABASE:-heartbeat}" -tAq)
 
@@ -37,6 +52,7 @@ ready() { curl -sf -o /dev/null "$MANAGEMENT/q/health/ready"; }
 cleanup() {
   "${PSQL[@]}" -c "DELETE FROM local_validator_heartbeats WHERE wallet_address = '$WALLET'" >/dev/null 2>&1 || true
   "${PSQL[@]}" -c "DELETE FROM consensus_key_links WHERE wallet_address = '$WALLET'" >/dev/null 2>&1 || true
+  [ -z "$STANDIN_PID" ] || { kill "$STANDIN_PID" 2>/dev/null; wait "$STANDIN_PID" 2>/dev/null; } || true
   if [ -n "$STARTED_PID" ]; then
     log "stopping the heartbeat-service started by this run (pid $STARTED_PID)"
     kill "$STARTED_PID" 2>/dev/null || true
@@ -49,6 +65,12 @@ trap cleanup EXIT
 [ "$DURATION" -le 30 ] && [ "$WARMUP" -le 10 ] || die "keep DURATION <= 30 and WARMUP <= 10 (bodies must stay inside the 60 s window)"
 need_tool wrk wrk
 command -v java >/dev/null || die "java is missing"
+case "$PUBLIC" in
+  auto) if curl -ksf -o /dev/null "$GATEWAY/api/v1/health"; then PUBLIC=yes; else PUBLIC=no; fi ;;
+  yes) curl -ksf -o /dev/null "$GATEWAY/api/v1/health" || die "PUBLIC=yes but the gateway ($GATEWAY) is not running" ;;
+  no) ;;
+  *) die "PUBLIC must be auto, yes or no" ;;
+esac
 
 if ! ready; then
   port_open 5432 && port_open 9092 || die "PostgreSQL/Kafka are not up: run ./dev infra up"
@@ -66,49 +88,92 @@ fi
 "${PSQL[@]}" -c "DELETE FROM consensus_key_links WHERE wallet_address = '$WALLET'" >/dev/null
 
 BCPROV="$(ls "$ROOT"/heartbeat-service/target/quarkus-app/lib/main/org.bouncycastle.bcprov-jdk18on-*.jar | head -1)"
-log "signing $BODIES + $WARM_BODIES heartbeat bodies with fresh keys"
-java -cp "$BCPROV" "$HERE/GenHeartbeats.java" "$WORK/warm.txt" "$WARM_BODIES" "$WALLET" 30 "$WORK/warm-links.csv"
-java -cp "$BCPROV" "$HERE/GenHeartbeats.java" "$WORK/main.txt" "$BODIES" "$WALLET" 30 "$WORK/main-links.csv"
-log "linking the bench keys to the bench wallet"
-for links in "$WORK/warm-links.csv" "$WORK/main-links.csv"; do
-  "${PSQL[@]}" -c "\copy consensus_key_links (consensus_pubkey, setup_request_id, wallet_address) FROM '$links' WITH (FORMAT csv)"
-done
+sign() { # name count [link]: signs <count> bodies into $WORK/<name>.txt (and links their keys to the bench wallet)
+  java -cp "$BCPROV" "$HERE/GenHeartbeats.java" "$WORK/$1.txt" "$2" "$WALLET" 30 "$WORK/$1-links.csv"
+  [ -z "${3:-}" ] || "${PSQL[@]}" -c "\copy consensus_key_links (consensus_pubkey, setup_request_id, wallet_address) FROM '$WORK/$1-links.csv' WITH (FORMAT csv)"
+}
 
 run_wrk() { # seconds script url [args...]
   local secs=$1 script=$2 url=$3; shift 3
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${secs}s" --timeout 10s -s "$script" "$url" -- "$@" | sed -n 's/^RESULT //p'
 }
+# accepted answers of a RESULT line
+accepted() { python3 -c 'import json,sys; r=json.loads(sys.argv[1]); print(r["requests"]-r["non2xx"])' "$1"; }
 
+log "verify-only stand-in: signing $BODIES bodies"
+sign standin "$BODIES"
+java -cp "$BCPROV" "$HERE/VerifyStandIn.java" "$STANDIN_PORT" >"$WORK/standin.log" 2>&1 &
+STANDIN_PID=$!
+for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$STANDIN_PORT/ready" && break; sleep 0.2; done
+curl -sf -o /dev/null "http://127.0.0.1:$STANDIN_PORT/ready" || { cat "$WORK/standin.log"; die "the stand-in did not start"; }
+log "stand-in: warm-up ${WARMUP}s, then ${DURATION}s"
+run_wrk "$WARMUP" "$HERE/heartbeat.lua" "http://127.0.0.1:$STANDIN_PORT" "$WORK/standin.txt" "$THREADS" >/dev/null
+STANDIN=$(run_wrk "$DURATION" "$HERE/heartbeat.lua" "http://127.0.0.1:$STANDIN_PORT" "$WORK/standin.txt" "$THREADS")
+kill "$STANDIN_PID"; wait "$STANDIN_PID" 2>/dev/null || true; STANDIN_PID=""
+
+log "direct: signing and linking $BODIES + $WARM_BODIES bodies"
+sign warm "$WARM_BODIES" link
+sign main "$BODIES" link
 log "warm-up ${WARMUP}s each"
 run_wrk "$WARMUP" "$HERE/ping.lua" "$BASE/internal/v1/ping" >/dev/null
 WARM=$(run_wrk "$WARMUP" "$HERE/heartbeat.lua" "$BASE" "$WORK/warm.txt" "$THREADS")
 log "measuring GET /internal/v1/ping for ${DURATION}s"
 PING=$(run_wrk "$DURATION" "$HERE/ping.lua" "$BASE/internal/v1/ping")
-log "measuring POST /api/v1/validators/heartbeat for ${DURATION}s"
+log "measuring POST $BASE/api/v1/validators/heartbeat for ${DURATION}s"
 HB=$(run_wrk "$DURATION" "$HERE/heartbeat.lua" "$BASE" "$WORK/main.txt" "$THREADS")
+ACCEPTED=$(( $(accepted "$WARM") + $(accepted "$HB") ))
+
+PUB='null'
+PUB_WARM='null'
+PROFILE_FILE=""
+if [ "$PUBLIC" = yes ]; then
+  log "public path: signing and linking $BODIES + $WARM_BODIES bodies"
+  sign pubwarm "$WARM_BODIES" link
+  sign pub "$BODIES" link
+  log "public path: warm-up ${WARMUP}s, then ${DURATION}s through $GATEWAY"
+  PUB_WARM=$(run_wrk "$WARMUP" "$HERE/heartbeat.lua" "$GATEWAY" "$WORK/pubwarm.txt" "$THREADS")
+  if [ -n "$JFR" ]; then
+    PROFILE_FILE="$RESULTS/heartbeat-$STAMP-$JFR.jfr"
+    jcmd "$(cat "$ROOT/.run/pids/$JFR.pid")" JFR.start name=bench settings=profile duration="$((DURATION + 2))s" \
+      filename="$PROFILE_FILE" >/dev/null || die "could not start JFR on $JFR"
+  fi
+  PUB=$(run_wrk "$DURATION" "$HERE/heartbeat.lua" "$GATEWAY" "$WORK/pub.txt" "$THREADS")
+  ACCEPTED=$(( ACCEPTED + $(accepted "$PUB_WARM") + $(accepted "$PUB") ))
+  [ -z "$PROFILE_FILE" ] || sleep 3 # the recording ends 2 s after the run and writes its file
+fi
+# a few ms for the last group commit: the service answers 202 only once durable, so this is only the read's snapshot
 STORED=$("${PSQL[@]}" -c "SELECT count(*) FROM local_validator_heartbeats WHERE wallet_address = '$WALLET'")
 
 mkdir -p "$RESULTS"
-OUT="$RESULTS/heartbeat-$(date -u +%Y-%m-%dT%H%M%SZ).json"
-python3 - "$PING" "$HB" "$WARM" "$STORED" "$OUT" "$DURATION" "$CONNECTIONS" "$THREADS" "$BODIES" <<'PY'
+OUT="$RESULTS/heartbeat-$STAMP.json"
+python3 - "$STANDIN" "$PING" "$HB" "$PUB" "$ACCEPTED" "$STORED" "$OUT" "$DURATION" "$CONNECTIONS" "$THREADS" \
+  "$BODIES" "$LOAD_BEFORE" "$GATEWAY" "$PROFILE_FILE" <<'PY'
 import json, os, sys, datetime
-ping, hb, warm = (json.loads(a) for a in sys.argv[1:4])
-stored, out = int(sys.argv[4]), sys.argv[5]
+standin, ping, hb, pub = (json.loads(a) for a in sys.argv[1:5])
+accepted, stored, out = int(sys.argv[5]), int(sys.argv[6]), sys.argv[7]
 def rate(r): return round((r["requests"] - r["non2xx"]) / (r["duration_us"] / 1e6), 1)
-def figures(r): return {"requests": r["requests"], "non2xx": r["non2xx"], "socketErrors": r["socket_errors"],
-                        "okPerSecond": rate(r), "p50Ms": r["p50_us"] / 1000, "p99Ms": r["p99_us"] / 1000}
-accepted = (warm["requests"] - warm["non2xx"]) + (hb["requests"] - hb["non2xx"])
+def figures(r): return None if r is None else {
+    "requests": r["requests"], "non2xx": r["non2xx"], "socketErrors": r["socket_errors"],
+    "okPerSecond": rate(r), "p50Ms": r["p50_us"] / 1000, "p99Ms": r["p99_us"] / 1000}
+def ratio(a, b): return None if a is None or not rate(b) else round(rate(a) / rate(b), 3)
 result = {
     "benchmark": "heartbeat-ingestion",
     "at": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
-    "machine": {"cpus": os.cpu_count(), "loadAverage1m": os.getloadavg()[0], "note": "wrk runs on the same cores"},
-    "settings": {"durationSeconds": int(sys.argv[6]), "connections": int(sys.argv[7]), "wrkThreads": int(sys.argv[8]),
-                 "distinctKeys": int(sys.argv[9]), "endpoint": "POST /api/v1/validators/heartbeat",
-                 "baseline": "GET /internal/v1/ping"},
-    "baseline": figures(ping),
-    "heartbeats": figures(hb),
-    "heartbeatsVsBaseline": round(rate(hb) / rate(ping), 3) if rate(ping) else None,
+    "machine": {"cpus": os.cpu_count(), "loadAverageBefore": sys.argv[12],
+                "loadAverageAfter": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+                "note": "wrk, the stand-in, the services and PostgreSQL share the same cores"},
+    "settings": {"durationSeconds": int(sys.argv[8]), "connections": int(sys.argv[9]), "wrkThreads": int(sys.argv[10]),
+                 "distinctKeysPerPhase": int(sys.argv[11]), "endpoint": "POST /api/v1/validators/heartbeat",
+                 "gateway": sys.argv[13]},
+    "standIn": figures(standin),
+    "ping": figures(ping),
+    "direct": figures(hb),
+    "public": figures(pub),
+    "directVsStandIn": ratio(hb, standin),
+    "publicVsStandIn": ratio(pub, standin),
+    "directVsPing": ratio(hb, ping),
     "durability": {"acceptedAnswers": accepted, "rowsStored": stored, "allAcceptedStored": stored >= accepted},
+    "profile": sys.argv[14] or None,
 }
 with open(out, "w") as f:
     json.dump(result, f, indent=2)

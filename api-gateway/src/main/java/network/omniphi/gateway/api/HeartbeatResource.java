@@ -14,6 +14,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -26,6 +30,7 @@ import io.vertx.core.http.HttpServerRequest;
 import network.omniphi.commons.error.FieldError;
 import network.omniphi.gateway.api.dto.LastHeartbeatJson;
 import network.omniphi.gateway.domain.GatewayException;
+import network.omniphi.gateway.infra.HeartbeatForwarder;
 import network.omniphi.gateway.infra.HeartbeatServiceClient;
 
 /**
@@ -40,24 +45,32 @@ public class HeartbeatResource {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final HeartbeatServiceClient client;
+    private final HeartbeatForwarder forwarder;
 
-    public HeartbeatResource(@RestClient HeartbeatServiceClient client) {
+    public HeartbeatResource(@RestClient HeartbeatServiceClient client, HeartbeatForwarder forwarder) {
         this.client = client;
+        this.forwarder = forwarder;
     }
 
+    /**
+     * Forwards the body's bytes to the heartbeat service as they arrived (after the gateway's per-IP rate limit, body
+     * size limit and number-bomb check) and answers the service's status, Content-Type, Retry-After and body unchanged;
+     * 502/503/504 problem+json when the service does not answer ({@link HeartbeatForwarder}).
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
     @Operation(operationId = "submitHeartbeat", summary = "Submit a signed heartbeat (ed25519 by the consensus key over the canonical JSON)")
-    public Uni<Response> submit(String body, HttpServerRequest request) {
-        return client.submit(body, request.remoteAddress() == null ? null : request.remoteAddress().hostAddress())
-                .ifNoItem().after(TIMEOUT)
-                .failWith(() -> new GatewayException.DownstreamUnavailable("heartbeat-timeout",
-                        "The heartbeat service did not answer in time.", true, null))
-                .map(HeartbeatResource::passThrough)
-                .onFailure(t -> !(t instanceof GatewayException))
-                .transform(t -> new GatewayException.DownstreamUnavailable("heartbeat-unavailable",
-                        "The heartbeat service is unavailable.", false, t));
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "The eight heartbeat fields of docs/heartbeat-protocol.md, forwarded as they are")))
+    public Uni<Response> submit(byte[] body, HttpServerRequest request) {
+        return forwarder.forward(body, request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
+                requestId(request.getHeader("X-Request-Id")))
+                .map(HeartbeatResource::passThrough);
+    }
+
+    /** The caller's X-Request-Id when it has the shape problem answers accept as a trace id (ProblemWriter). */
+    private static String requestId(String header) {
+        return header != null && header.matches("[A-Za-z0-9._-]{1,64}") ? header : null;
     }
 
     /**
@@ -110,15 +123,14 @@ public class HeartbeatResource {
         }
     }
 
-    private static Response passThrough(Response upstream) {
-        Response.ResponseBuilder out = Response.status(upstream.getStatus());
-        if (upstream.getMediaType() != null) {
-            out.type(upstream.getMediaType());
+    private static Response passThrough(HeartbeatForwarder.Answer upstream) {
+        Response.ResponseBuilder out = Response.status(upstream.status());
+        if (upstream.contentType() != null) {
+            out.header("Content-Type", upstream.contentType());
         }
-        String retryAfter = upstream.getHeaderString("Retry-After");
-        if (retryAfter != null) {
-            out.header("Retry-After", retryAfter);
+        if (upstream.retryAfter() != null) {
+            out.header("Retry-After", upstream.retryAfter());
         }
-        return out.entity(upstream.hasEntity() ? upstream.readEntity(String.class) : null).build();
+        return out.entity(upstream.body().length == 0 ? null : upstream.body()).build();
     }
 }

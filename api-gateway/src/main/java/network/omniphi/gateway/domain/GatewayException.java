@@ -261,15 +261,25 @@ public abstract sealed class GatewayException extends DomainException
         }
     }
 
-    /** 503/504: a service we depend on did not answer. */
+    /**
+     * 503/504 (502 when a request forwarded as it is found no service to answer it): a service we depend on did not
+     * answer.
+     */
     public static final class DownstreamUnavailable extends GatewayException {
         private final String code;
         private final boolean timeout;
+        private final boolean badGateway;
 
         public DownstreamUnavailable(String code, String detail, boolean timeout, Throwable cause) {
+            this(code, detail, timeout, false, cause);
+        }
+
+        public DownstreamUnavailable(String code, String detail, boolean timeout, boolean badGateway,
+                Throwable cause) {
             super(detail, List.of(), cause);
             this.code = code;
             this.timeout = timeout;
+            this.badGateway = badGateway;
         }
 
         @Override
@@ -279,7 +289,7 @@ public abstract sealed class GatewayException extends DomainException
 
         @Override
         public ErrorKind kind() {
-            return timeout ? ErrorKind.TIMEOUT : ErrorKind.UNAVAILABLE;
+            return timeout ? ErrorKind.TIMEOUT : badGateway ? ErrorKind.BAD_GATEWAY : ErrorKind.UNAVAILABLE;
         }
 
         @Override

@@ -1,9 +1,6 @@
 package network.omniphi.gateway.infra;
 
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -16,15 +13,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
 
-/** The heartbeat service's HTTP API (public heartbeat ingestion and the internal read endpoints). */
+/**
+ * The heartbeat service's internal read endpoints (public heartbeats are forwarded by {@link HeartbeatForwarder}).
+ */
 @RegisterRestClient(configKey = "heartbeat-service")
 public interface HeartbeatServiceClient {
-
-    @POST
-    @Path("/api/v1/validators/heartbeat")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces({MediaType.APPLICATION_JSON, "application/problem+json"})
-    Uni<Response> submit(String body, @HeaderParam("X-Forwarded-For") String clientIp);
 
     @GET
     @Path("/internal/v1/heartbeats/by-key")

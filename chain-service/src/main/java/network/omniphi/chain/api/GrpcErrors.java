@@ -46,7 +46,7 @@ public final class GrpcErrors {
                     ? Status.ALREADY_EXISTS
                     : Status.ABORTED;
             case NOT_FOUND -> Status.NOT_FOUND;
-            case UNAVAILABLE -> Status.UNAVAILABLE;
+            case UNAVAILABLE, BAD_GATEWAY -> Status.UNAVAILABLE;
             case TIMEOUT -> Status.DEADLINE_EXCEEDED;
             case UNAUTHENTICATED -> Status.UNAUTHENTICATED;
             case FORBIDDEN -> Status.PERMISSION_DENIED;
