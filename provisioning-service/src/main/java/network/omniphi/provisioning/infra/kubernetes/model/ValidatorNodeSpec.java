@@ -5,6 +5,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
+import io.fabric8.generator.annotation.Default;
 import io.fabric8.generator.annotation.Max;
 import io.fabric8.generator.annotation.Min;
 import io.fabric8.generator.annotation.Pattern;
@@ -66,7 +67,15 @@ public class ValidatorNodeSpec {
             + "immutable")
     public String home;
 
-    @JsonPropertyDescription("Whether the node runs (one replica) or is stopped (zero replicas; volume and key kept)")
+    // A stop ends the node's setup (DESIGN: a stop accepted in any state ends in stopped), so the API server refuses
+    // turning it back on instead of leaving a ValidatorNode that says running while nothing runs. A transition rule
+    // (Kubernetes "CRD validation rules", apiextensions.k8s.io/v1 x-kubernetes-validations with oldSelf) runs only
+    // when the field exists in both versions, hence the default that makes it always present.
+    @Default("true")
+    @ValidationRule(value = "oldSelf || !self", message = "a stopped node stays stopped: its setup has ended; "
+            + "apply a new ValidatorNode (new name and setupRequestId) to run a validator again")
+    @JsonPropertyDescription("Whether the node runs (one replica) or is stopped (zero replicas; volume and key kept). "
+            + "Stopping is final: false cannot be set back to true")
     public boolean running = true;
 
     @JsonPropertyDescription("Where the genesis file comes from; checked before the node starts. Without it the "
