@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -33,5 +34,30 @@ class NodeSpecRulesTest {
 
         assertThat(e.errors()).extracting(FieldError::field).containsExactly("validatorName");
         assertThat(e.errors().get(0).message()).startsWith("must not contain");
+    }
+
+    @Test
+    void theMonikerLimitIsSeventyUtf8BytesNotCharacters() {
+        assertThatCode(() -> NodeSpecRules.check(SETUP, "é".repeat(35), "c")).doesNotThrowAnyException();
+        var e = catchThrowableOfType(ProvisioningException.InvalidNodeSpec.class,
+                () -> NodeSpecRules.check(SETUP, "é".repeat(35) + "x", "c"));
+        assertThat(e.errors()).containsExactly(new FieldError("validatorName", "must be 1..70 UTF-8 bytes"));
+    }
+
+    @Test
+    void everyWrongFieldIsListedAtOnce() {
+        var e = catchThrowableOfType(ProvisioningException.InvalidNodeSpec.class,
+                () -> NodeSpecRules.check(" ", null, "chain id with spaces"));
+
+        assertThat(e.errors()).extracting(FieldError::field).containsExactly("setupRequestId", "validatorName",
+                "chainId");
+    }
+
+    @Test
+    void setupIdsAndChainIdsHaveTheirBounds() {
+        assertThatCode(() -> NodeSpecRules.check("x".repeat(128), "v", "a".repeat(50))).doesNotThrowAnyException();
+        var e = catchThrowableOfType(ProvisioningException.InvalidNodeSpec.class,
+                () -> NodeSpecRules.check("x".repeat(129), "v", "a".repeat(51)));
+        assertThat(e.errors()).extracting(FieldError::field).containsExactly("setupRequestId", "chainId");
     }
 }

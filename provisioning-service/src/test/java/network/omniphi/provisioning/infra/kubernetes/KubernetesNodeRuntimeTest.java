@@ -17,6 +17,7 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 
 import network.omniphi.provisioning.domain.DeclaredNode;
 import network.omniphi.provisioning.domain.ValidatorNode;
+import network.omniphi.provisioning.infra.kubernetes.builders.NodeFixtures;
 import network.omniphi.provisioning.infra.kubernetes.model.ValidatorNodeResource;
 
 /**
@@ -39,19 +40,19 @@ class KubernetesNodeRuntimeTest {
 
     @Test
     void aValidatorNodeAppliedDirectlyIsRenderedFromItsOwnSpecAndASecondReconcileWritesNothing() {
-        ValidatorNodeResource applied = NodeBuildersTest.gaia();
+        ValidatorNodeResource applied = NodeFixtures.gaia();
         applied.getMetadata().setUid(null);
         applied.getMetadata().setNamespace(NS);
         applied.getMetadata().setName("my-gaia");
         client.resource(applied).create();
-        KubernetesSettings settings = new KubernetesSettings(NS, "omniphi", NodeBuildersTest.SETTINGS.node(),
-                NodeBuildersTest.TOOLS, "http://{name}-rpc.{namespace}.svc:26657", "http://chain:26657",
+        KubernetesSettings settings = new KubernetesSettings(NS, "omniphi", NodeFixtures.SETTINGS.node(),
+                NodeFixtures.TOOLS, "http://{name}-rpc.{namespace}.svc:26657", "http://chain:26657",
                 Duration.ofMinutes(2), Duration.ofMinutes(1));
         try (KubernetesNodeRuntime runtime = KubernetesNodeRuntime.standalone(client, settings)) {
-            DeclaredNode declared = runtime.declared(NodeBuildersTest.SETUP);
+            DeclaredNode declared = runtime.declared(NodeFixtures.SETUP);
             assertThat(declared.state()).isEqualTo(DeclaredNode.State.PRESENT);
             assertThat(declared.name()).isEqualTo("my-gaia");
-            ValidatorNode node = ValidatorNode.adopted(NodeBuildersTest.SETUP, "my-gaia", "alice", "omniphi-devnet-1",
+            ValidatorNode node = ValidatorNode.adopted(NodeFixtures.SETUP, "my-gaia", "alice", "omniphi-devnet-1",
                     Instant.now());
 
             runtime.apply(node);

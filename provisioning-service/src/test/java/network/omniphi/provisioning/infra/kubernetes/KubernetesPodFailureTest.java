@@ -42,42 +42,16 @@ import network.omniphi.provisioning.infra.persistence.NodeStore;
 @WithKubernetesTestServer(crud = true, setup = ServerSideApply.class)
 @QuarkusTestResource(FakeChain.class)
 @TestProfile(KubernetesReconcilerTest.Profile.class)
-class KubernetesPodFailureTest {
+class KubernetesPodFailureTest extends KubernetesScenario {
 
-    static final String NS = KubernetesReconcilerTest.NS;
     /* node statuses as events carry them (the domain's NodeStatus has the same simple name) */
     private static final network.omniphi.proto.events.v1.NodeStatus UNSPECIFIED = network.omniphi.proto.events.v1.NodeStatus.NODE_STATUS_UNSPECIFIED;
     private static final network.omniphi.proto.events.v1.NodeStatus UNHEALTHY = network.omniphi.proto.events.v1.NodeStatus.NODE_STATUS_UNHEALTHY;
     private static final network.omniphi.proto.events.v1.NodeStatus RUNNING = network.omniphi.proto.events.v1.NodeStatus.NODE_STATUS_RUNNING;
 
-    @Inject
-    KubernetesClient client;
-    @Inject
-    NodeStore store;
-    @Inject
-    NodeStatusReader reader;
-    @Inject
-    NodeLifecycle lifecycle;
-    @Inject
-    ProvisioningConfig config;
-    @Inject
-    Pool pool;
-
-    private static NodeEventLog events;
-
-    @BeforeAll
-    static void open() {
-        events = new NodeEventLog();
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
-    }
-
     @BeforeEach
     void consuming() {
-        KafkaAssignment.awaitConsuming(pool);
+        awaitConsuming();
     }
 
     @Test
@@ -87,12 +61,12 @@ class KubernetesPodFailureTest {
         String image = config.kubernetes().image().orElseThrow();
 
         NodePods.report(client, NS, name, NodePods.creating(image));
-        onePass();
+        reconcileOnce();
         assertThat(store.node(setupId).status()).as("a pod still being created is not a failure")
                 .isEqualTo(NodeStatus.PROVISIONING);
 
         NodePods.report(client, NS, name, NodePods.imagePullBackOff(image));
-        String reason = events.awaitFirst(setupId, NodeEvent.PayloadCase.FAILED).getFailed().getReason();
+        String reason = events().awaitFirst(setupId, NodeEvent.PayloadCase.FAILED).getFailed().getReason();
 
         assertThat(reason).isEqualTo("cannot pull image " + image + " for init container init-home (ImagePullBackOff)");
         assertFailedOnceResourcesKept(setupId, name, reason);
@@ -105,12 +79,12 @@ class KubernetesPodFailureTest {
         String image = config.kubernetes().image().orElseThrow();
 
         NodePods.report(client, NS, name, NodePods.crashLoopBackOff(image, PodDiagnosis.CRASH_LOOP_RESTARTS - 1));
-        onePass();
+        reconcileOnce();
         assertThat(store.node(setupId).status()).as("a few restarts are tolerated")
                 .isEqualTo(NodeStatus.PROVISIONING);
 
         NodePods.report(client, NS, name, NodePods.crashLoopBackOff(image, PodDiagnosis.CRASH_LOOP_RESTARTS));
-        String reason = events.awaitFirst(setupId, NodeEvent.PayloadCase.FAILED).getFailed().getReason();
+        String reason = events().awaitFirst(setupId, NodeEvent.PayloadCase.FAILED).getFailed().getReason();
 
         assertThat(reason).isEqualTo("container node keeps crashing: " + PodDiagnosis.CRASH_LOOP_RESTARTS
                 + " restarts, last exit code 137 (OOMKilled)");
@@ -123,14 +97,14 @@ class KubernetesPodFailureTest {
         String name = requestNode(setupId);
         String image = config.kubernetes().image().orElseThrow();
         NodePods.report(client, NS, name, NodePods.ready(image));
-        events.awaitFirst(setupId, NodeEvent.PayloadCase.PROVISIONED);
+        events().awaitFirst(setupId, NodeEvent.PayloadCase.PROVISIONED);
 
         NodePods.report(client, NS, name, NodePods.crashLoopBackOff(image, PodDiagnosis.CRASH_LOOP_RESTARTS + 1));
         NodeEvent unhealthy = awaitHealth(setupId, UNHEALTHY);
 
         assertThat(unhealthy.getHealthChanged().getDetail()).isEqualTo("container node keeps crashing: "
                 + (PodDiagnosis.CRASH_LOOP_RESTARTS + 1) + " restarts, last exit code 137 (OOMKilled)");
-        onePass();
+        reconcileOnce();
         assertThat(store.node(setupId)).satisfies(node -> {
             assertThat(node.status()).isEqualTo(NodeStatus.UNHEALTHY);
             assertThat(node.failureReason()).isNull();
@@ -145,7 +119,7 @@ class KubernetesPodFailureTest {
         awaitHealth(setupId, RUNNING);
         await().atMost(Duration.ofSeconds(30)).until(() -> store.node(setupId).status() == NodeStatus.RUNNING);
 
-        onePass();
+        reconcileOnce();
         NodeEventLog.awaitRelayed(pool, setupId);
         assertThat(NodeEventLog.decided(pool, setupId)).as("outbox: one unhealthy, then running; never failed")
                 .extracting(NodeEvent::getPayloadCase, e -> e.getHealthChanged().getStatus())
@@ -155,12 +129,12 @@ class KubernetesPodFailureTest {
                                 UNHEALTHY),
                         tuple(NodeEvent.PayloadCase.HEALTH_CHANGED,
                                 RUNNING));
-        assertThat(events.publishedCount(setupId, NodeEvent.PayloadCase.FAILED)).isZero();
+        assertThat(events().publishedCount(setupId, NodeEvent.PayloadCase.FAILED)).isZero();
     }
 
     private NodeEvent awaitHealth(String setupId, network.omniphi.proto.events.v1.NodeStatus status) {
         return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> events.published(setupId).stream()
+                .until(() -> events().published(setupId).stream()
                         .filter(e -> e.getPayloadCase() == NodeEvent.PayloadCase.HEALTH_CHANGED
                                 && e.getHealthChanged().getStatus() == status)
                         .findFirst(), java.util.Optional::isPresent)
@@ -175,17 +149,14 @@ class KubernetesPodFailureTest {
         return name;
     }
 
-    private void onePass() {
-        ClusterState.reconcileOnce(client, config, store, reader, lifecycle);
-    }
 
     private void assertFailedOnceResourcesKept(String setupId, String name, String reason) {
         assertThat(reason).doesNotContain(NodePods.KUBELET_SECRET);
-        onePass();
+        reconcileOnce();
         NodeEventLog.awaitRelayed(pool, setupId);
         assertThat(NodeEventLog.decided(pool, setupId)).as("outbox").extracting(NodeEvent::getPayloadCase)
                 .containsExactly(NodeEvent.PayloadCase.PROVISIONING, NodeEvent.PayloadCase.FAILED);
-        assertThat(events.publishedCount(setupId, NodeEvent.PayloadCase.FAILED)).isEqualTo(1);
+        assertThat(events().publishedCount(setupId, NodeEvent.PayloadCase.FAILED)).isEqualTo(1);
         assertThat(store.node(setupId)).satisfies(node -> {
             assertThat(node.status()).isEqualTo(NodeStatus.FAILED);
             assertThat(node.failureReason()).isEqualTo(reason);

@@ -46,9 +46,8 @@ import network.omniphi.provisioning.infra.persistence.NodeStore;
 @WithKubernetesTestServer(crud = true, setup = ServerSideApply.class)
 @QuarkusTestResource(FakeChain.class)
 @TestProfile(KubernetesProvisionTimeoutTest.ShortDeadline.class)
-class KubernetesProvisionTimeoutTest {
+class KubernetesProvisionTimeoutTest extends KubernetesScenario {
 
-    static final String NS = KubernetesReconcilerTest.NS;
     static final Duration DEADLINE = Duration.ofSeconds(3);
 
     public static class ShortDeadline implements QuarkusTestProfile {
@@ -60,34 +59,9 @@ class KubernetesProvisionTimeoutTest {
         }
     }
 
-    @Inject
-    KubernetesClient client;
-    @Inject
-    NodeStore store;
-    @Inject
-    NodeStatusReader reader;
-    @Inject
-    NodeLifecycle lifecycle;
-    @Inject
-    ProvisioningConfig config;
-    @Inject
-    Pool pool;
-
-    private static NodeEventLog events;
-
-    @BeforeAll
-    static void open() {
-        events = new NodeEventLog();
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
-    }
-
     @BeforeEach
     void consuming() {
-        KafkaAssignment.awaitConsuming(pool);
+        awaitConsuming();
     }
 
     @Test
@@ -115,7 +89,7 @@ class KubernetesProvisionTimeoutTest {
     }
 
     private void assertTimedOut(String setupId, String name, String reason) {
-        NodeEvent failed = events.awaitFirst(setupId, NodeEvent.PayloadCase.FAILED);
+        NodeEvent failed = events().awaitFirst(setupId, NodeEvent.PayloadCase.FAILED);
         ValidatorNode node = store.node(setupId);
 
         assertThat(failed.getFailed().getReason()).isEqualTo(reason).doesNotContain(NodePods.KUBELET_SECRET);
@@ -124,11 +98,11 @@ class KubernetesProvisionTimeoutTest {
         assertThat(node.status()).isEqualTo(NodeStatus.FAILED);
         assertThat(node.failureReason()).isEqualTo(reason);
         assertThat(node.consensusPubkey()).isNull();
-        ClusterState.reconcileOnce(client, config, store, reader, lifecycle);
+        reconcileOnce();
         NodeEventLog.awaitRelayed(pool, setupId);
         assertThat(NodeEventLog.decided(pool, setupId)).as("outbox").extracting(NodeEvent::getPayloadCase)
                 .containsExactly(NodeEvent.PayloadCase.PROVISIONING, NodeEvent.PayloadCase.FAILED);
-        assertThat(events.publishedCount(setupId, NodeEvent.PayloadCase.FAILED)).isEqualTo(1);
+        assertThat(events().publishedCount(setupId, NodeEvent.PayloadCase.FAILED)).isEqualTo(1);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ClusterState.status(client, NS, name))
                 .extracting(s -> s.phase, s -> s.message).containsExactly("failed", reason));
         ClusterState.assertScaledDownAndKept(client, config, store, reader, lifecycle, setupId, reason);
@@ -136,6 +110,6 @@ class KubernetesProvisionTimeoutTest {
         assertThat(NodeEventLog.decided(pool, setupId)).as("scaling down announces nothing more")
                 .extracting(NodeEvent::getPayloadCase)
                 .containsExactly(NodeEvent.PayloadCase.PROVISIONING, NodeEvent.PayloadCase.FAILED);
-        assertThat(events.publishedCount(setupId, NodeEvent.PayloadCase.FAILED)).isEqualTo(1);
+        assertThat(events().publishedCount(setupId, NodeEvent.PayloadCase.FAILED)).isEqualTo(1);
     }
 }

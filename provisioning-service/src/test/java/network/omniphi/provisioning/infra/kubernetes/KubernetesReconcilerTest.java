@@ -51,9 +51,7 @@ import network.omniphi.testsupport.KafkaTopicReader;
 @WithKubernetesTestServer(crud = true, setup = ServerSideApply.class)
 @QuarkusTestResource(FakeChain.class)
 @TestProfile(KubernetesReconcilerTest.Profile.class)
-class KubernetesReconcilerTest {
-
-    static final String NS = "omniphi-test";
+class KubernetesReconcilerTest extends KubernetesScenario {
 
     public static class Profile implements QuarkusTestProfile {
         @Override
@@ -63,30 +61,9 @@ class KubernetesReconcilerTest {
     }
 
     @Inject
-    KubernetesClient client;
-    @Inject
-    NodeStore store;
-    @Inject
-    NodeStatusReader reader;
-    @Inject
-    NodeLifecycle lifecycle;
-    @Inject
     LeaderGate leader;
-    @Inject
-    ProvisioningConfig config;
 
     private static final Duration EVENT_PATIENCE = Duration.ofSeconds(30);
-    private static NodeEventLog events;
-
-    @BeforeAll
-    static void reader() {
-        events = new NodeEventLog();
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
-    }
 
     @Test
     void provisionsOneNodeReadsItsPubkeyOnlyTheLeaderWritesAndStopKeepsTheVolume() throws Exception {
@@ -113,14 +90,14 @@ class KubernetesReconcilerTest {
                 .withNamespace(NS).withLabels(NodeNames.selector(name)).endMetadata().withNewStatus()
                 .addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus().build()).create();
 
-        NodeEvent provisioned = events.awaitFirst(setupId, NodeEvent.PayloadCase.PROVISIONED, EVENT_PATIENCE);
+        NodeEvent provisioned = events().awaitFirst(setupId, NodeEvent.PayloadCase.PROVISIONED, EVENT_PATIENCE);
         assertThat(provisioned.getProvisioned().getConsensusPubkey()).isEqualTo(FakeChain.NODE_PUBKEY);
         assertThat(provisioned.getProvisioned().getEndpoints().getRpc())
                 .isEqualTo("http://" + name + "-rpc." + NS + ".svc:26657");
         assertThat(provisioned.getProvisioned().getEndpoints().getP2P())
                 .isEqualTo("tcp://" + name + "-p2p." + NS + ".svc:26656");
         assertThat(client.apps().statefulSets().inNamespace(NS).list().getItems()).hasSize(1);
-        assertThat(events.published(setupId)).filteredOn(e -> e.getPayloadCase() == NodeEvent.PayloadCase.PROVISIONING)
+        assertThat(events().published(setupId)).filteredOn(e -> e.getPayloadCase() == NodeEvent.PayloadCase.PROVISIONING)
                 .hasSize(1);
 
         KubernetesSettings settings = KubernetesSettings.of(config, NS);
@@ -149,9 +126,9 @@ class KubernetesReconcilerTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> client.apps().statefulSets().inNamespace(NS)
                 .withName(name + "-node").get().getSpec().getReplicas() == 0);
         client.pods().inNamespace(NS).withName(name + "-node-0").delete();
-        events.awaitFirst(setupId, NodeEvent.PayloadCase.STOPPED, EVENT_PATIENCE);
+        events().awaitFirst(setupId, NodeEvent.PayloadCase.STOPPED, EVENT_PATIENCE);
         assertThat(client.persistentVolumeClaims().inNamespace(NS).withName(name + "-data").get()).isNotNull();
-        assertThat(events.published(setupId)).extracting(NodeEvent::getPayloadCase).containsExactly(
+        assertThat(events().published(setupId)).extracting(NodeEvent::getPayloadCase).containsExactly(
                 NodeEvent.PayloadCase.PROVISIONING, NodeEvent.PayloadCase.PROVISIONED,
                 NodeEvent.PayloadCase.STOPPING, NodeEvent.PayloadCase.STOPPED);
         await().atMost(Duration.ofSeconds(10)).until(() -> "stopped".equals(client.resources(

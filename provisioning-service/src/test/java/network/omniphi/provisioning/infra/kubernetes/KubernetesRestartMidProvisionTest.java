@@ -54,36 +54,10 @@ import network.omniphi.testsupport.KafkaTopicReader;
 @WithKubernetesTestServer(crud = true, setup = ServerSideApply.class)
 @QuarkusTestResource(FakeChain.class)
 @TestProfile(KubernetesReconcilerTest.Profile.class)
-class KubernetesRestartMidProvisionTest {
+class KubernetesRestartMidProvisionTest extends KubernetesScenario {
 
-    static final String NS = KubernetesReconcilerTest.NS;
-
-    @Inject
-    KubernetesClient client;
-    @Inject
-    NodeStore store;
-    @Inject
-    NodeStatusReader reader;
-    @Inject
-    NodeLifecycle lifecycle;
     @Inject
     LeaderGate applicationLeader;
-    @Inject
-    ProvisioningConfig config;
-    @Inject
-    Pool pool;
-
-    private static NodeEventLog events;
-
-    @BeforeAll
-    static void open() {
-        events = new NodeEventLog();
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
-    }
 
     /** One provisioner instance: its own runtime (nothing in memory from before) and its own lease identity. */
     private record Instance(KubernetesNodeRuntime runtime, KubernetesLeaseGate lease, ReconcileLoop loop) {
@@ -126,10 +100,10 @@ class KubernetesRestartMidProvisionTest {
         NodeEventLog.awaitRelayed(pool, setupId);
         assertThat(NodeEventLog.decided(pool, setupId)).as("outbox").extracting(NodeEvent::getPayloadCase)
                 .containsExactly(NodeEvent.PayloadCase.PROVISIONING, NodeEvent.PayloadCase.PROVISIONED);
-        NodeEvent provisioned = events.awaitFirst(setupId, NodeEvent.PayloadCase.PROVISIONED);
+        NodeEvent provisioned = events().awaitFirst(setupId, NodeEvent.PayloadCase.PROVISIONED);
         assertThat(provisioned.getProvisioned().getConsensusPubkey()).isEqualTo(FakeChain.NODE_PUBKEY);
-        assertThat(events.publishedCount(setupId, NodeEvent.PayloadCase.PROVISIONED)).isEqualTo(1);
-        assertThat(events.publishedCount(setupId, NodeEvent.PayloadCase.PROVISIONING)).isEqualTo(1);
+        assertThat(events().publishedCount(setupId, NodeEvent.PayloadCase.PROVISIONED)).isEqualTo(1);
+        assertThat(events().publishedCount(setupId, NodeEvent.PayloadCase.PROVISIONING)).isEqualTo(1);
         assertThat(client.apps().statefulSets().inNamespace(NS)
                 .withLabel(NodeNames.LABEL_SETUP_ID, NodeNames.labelValue(setupId)).list().getItems()).hasSize(1);
         assertThat(client.resources(ValidatorNodeResource.class).inNamespace(NS)
@@ -191,7 +165,7 @@ class KubernetesRestartMidProvisionTest {
      * play the provisioner before and after a restart, and the test runs their passes itself.
      */
     private void stepDownApplication() {
-        KafkaAssignment.awaitConsuming(pool);
+        awaitConsuming();
         ((KubernetesLeaseGate) ClientProxy.unwrap(applicationLeader)).close();
     }
 

@@ -57,37 +57,12 @@ import network.omniphi.testsupport.KafkaTopicReader;
 @WithKubernetesTestServer(crud = true, setup = ServerSideApply.class)
 @QuarkusTestResource(FakeChain.class)
 @TestProfile(KubernetesReconcilerTest.Profile.class)
-class KubernetesStopRaceTest {
+class KubernetesStopRaceTest extends KubernetesScenario {
 
-    static final String NS = KubernetesReconcilerTest.NS;
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @Inject
-    KubernetesClient client;
-    @Inject
-    NodeStore store;
-    @Inject
-    NodeStatusReader reader;
-    @Inject
-    NodeLifecycle lifecycle;
-    @Inject
-    ProvisioningConfig config;
-    @Inject
-    Pool pool;
-    @Inject
     LeaderGate applicationLeader;
-
-    private static NodeEventLog events;
-
-    @BeforeAll
-    static void open() {
-        events = new NodeEventLog();
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
-    }
 
     private static boolean consuming;
 
@@ -98,7 +73,7 @@ class KubernetesStopRaceTest {
     @BeforeEach
     void consuming() {
         if (!consuming) {
-            KafkaAssignment.awaitConsuming(pool);
+            awaitConsuming();
             ((KubernetesLeaseGate) ClientProxy.unwrap(applicationLeader)).close();
             consuming = true;
         }
@@ -126,7 +101,7 @@ class KubernetesStopRaceTest {
         NodeEventLog.awaitRelayed(pool, setupId);
         assertThat(NodeEventLog.decided(pool, setupId)).extracting(NodeEvent::getPayloadCase)
                 .containsExactly(NodeEvent.PayloadCase.STOPPED);
-        events.awaitFirst(setupId, NodeEvent.PayloadCase.STOPPED, PATIENCE);
+        events().awaitFirst(setupId, NodeEvent.PayloadCase.STOPPED, PATIENCE);
     }
 
     @Test
@@ -269,15 +244,6 @@ class KubernetesStopRaceTest {
         ClusterState.assertOneNodeKept(client, NS, setupId, name);
     }
 
-    private long reconcileOnce() {
-        try (KubernetesNodeRuntime runtime = KubernetesNodeRuntime.standalone(client,
-                KubernetesSettings.of(config, NS))) {
-            new ReconcileLoop(store, runtime, reader, lifecycle, AlwaysLeader.INSTANCE, Clock.systemUTC())
-                    .runIfLeader();
-            return runtime.writes();
-        }
-    }
-
     private StatefulSet statefulSet(String name) {
         return client.apps().statefulSets().inNamespace(NS).withName(name + "-node").get();
     }
@@ -304,20 +270,5 @@ class KubernetesStopRaceTest {
                 .preparedQuery("SELECT count(*) FROM processed_events WHERE event_id = $1")
                 .execute(Tuple.of(UUID.fromString(eventId))).await().atMost(Duration.ofSeconds(10)).iterator()
                 .next().getLong(0) == 1);
-    }
-
-    /** A reconciler that leads: the test plays the provisioner instance. */
-    enum AlwaysLeader implements LeaderGate {
-        INSTANCE;
-
-        @Override
-        public boolean isLeader() {
-            return true;
-        }
-
-        @Override
-        public String identity() {
-            return "stop-race-test";
-        }
     }
 }

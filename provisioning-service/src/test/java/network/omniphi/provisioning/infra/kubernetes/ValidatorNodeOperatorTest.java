@@ -67,9 +67,8 @@ import network.omniphi.provisioning.infra.persistence.NodeStore;
 @WithKubernetesTestServer(crud = true, setup = ServerSideApply.class)
 @QuarkusTestResource(FakeChain.class)
 @TestProfile(ValidatorNodeOperatorTest.WatchesOnly.class)
-class ValidatorNodeOperatorTest {
+class ValidatorNodeOperatorTest extends KubernetesScenario {
 
-    static final String NS = "omniphi-test";
     static final Path SAMPLE = Path.of("../deploy/samples/validatornode-omniphid.yaml");
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -86,23 +85,7 @@ class ValidatorNodeOperatorTest {
     }
 
     @Inject
-    KubernetesClient client;
-    @Inject
-    NodeStore store;
-    @Inject
     ReconcileLoop loop;
-
-    private static NodeEventLog events;
-
-    @BeforeAll
-    static void reader() {
-        events = new NodeEventLog();
-    }
-
-    @AfterAll
-    static void close() {
-        events.close();
-    }
 
     @Test
     void theSampleAppliedWithKubectlIsProvisionedWithConditionsAndEventsAndTheDatabaseFollowsIt() throws IOException {
@@ -144,7 +127,7 @@ class ValidatorNodeOperatorTest {
                 "KeyReady=False/AwaitingKey", "Synced=False/Provisioning", "Ready=False/Provisioning"));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(reasons(name)).contains("Provisioning",
                 "Created"));
-        events.awaitFirst(setupId, NodeEvent.PayloadCase.PROVISIONING, PATIENCE);
+        events().awaitFirst(setupId, NodeEvent.PayloadCase.PROVISIONING, PATIENCE);
 
         // the kubelet (absent from the mock API server): the pod ran init and passes its readiness probe
         NodePods.report(client, NS, name, NodePods.ready(node.getImage()));
@@ -159,7 +142,7 @@ class ValidatorNodeOperatorTest {
                 "KeyReady=True/KeyReported", "Synced=True/CaughtUp", "Ready=True/Running"));
         assertThat(ClusterState.status(client, NS, name).phase).isEqualTo("running");
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(reasons(name)).contains("Provisioned"));
-        assertThat(events.awaitFirst(setupId, NodeEvent.PayloadCase.PROVISIONED, PATIENCE).getProvisioned()
+        assertThat(events().awaitFirst(setupId, NodeEvent.PayloadCase.PROVISIONED, PATIENCE).getProvisioned()
                 .getConsensusPubkey()).isEqualTo(FakeChain.NODE_PUBKEY);
         assertNoKeyMaterial(name);
 
@@ -179,7 +162,7 @@ class ValidatorNodeOperatorTest {
         });
         assertThat(client.persistentVolumeClaims().inNamespace(NS).withName(name + "-data").get())
                 .as("the volume with the key is kept").isNotNull();
-        events.awaitFirst(setupId, NodeEvent.PayloadCase.STOPPED, PATIENCE);
+        events().awaitFirst(setupId, NodeEvent.PayloadCase.STOPPED, PATIENCE);
         assertNoKeyMaterial(name);
     }
 

@@ -47,10 +47,9 @@ import network.omniphi.provisioning.infra.kubernetes.model.ValidatorNodeResource
 @WithKubernetesTestServer(crud = true, setup = ServerSideApply.class)
 @QuarkusTestResource(FakeChain.class)
 @TestProfile(ValidatorNodeScaleTest.Busy.class)
-class ValidatorNodeScaleTest {
+class ValidatorNodeScaleTest extends KubernetesScenario {
 
     private static final Logger LOG = Logger.getLogger(ValidatorNodeScaleTest.class);
-    static final String NS = ValidatorNodeOperatorTest.NS;
     /** The acceptance's thousand; {@code -Domniphi.scale-test.nodes=N} for a quicker local run. */
     static final int NODES = Integer.getInteger("omniphi.scale-test.nodes", 1000);
     static final Duration QUIET = Duration.ofSeconds(12);
@@ -72,11 +71,7 @@ class ValidatorNodeScaleTest {
     @KubernetesTestServer
     KubernetesServer server;
     @Inject
-    KubernetesClient client;
-    @Inject
     ReconcileLoop loop;
-    @Inject
-    Pool pool;
 
     @Test
     void aThousandNodesAtRestCauseNoApiCallsBeyondTheWatches() throws Exception {
