@@ -1,34 +1,31 @@
 package network.omniphi.gateway;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 
-/** The domain stays free of transport and persistence frameworks (STYLE 2). */
+import network.omniphi.testsupport.LayerRules;
+
+/** The suite's one layering rule set (test-support {@link LayerRules}) over this module's main classes. */
 class ArchitectureTest {
 
-    private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("network.omniphi.gateway");
+    static final String BASE = "network.omniphi.gateway";
+    static final JavaClasses CLASSES = LayerRules.mainClasses(BASE);
 
     @Test
-    void domainImportsNoFrameworkAdapters() {
-        noClasses().that().resideInAPackage("..gateway.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "io.fabric8..", "io.grpc..",
-                        "org.eclipse.microprofile.reactive.messaging..", "io.smallrye.reactive.messaging..",
-                        "io.quarkus.hibernate..", "org.hibernate..", "jakarta.persistence..", "org.apache.kafka..",
-                        "network.omniphi.gateway.api..", "network.omniphi.gateway.infra..")
-                .check(classes);
+    void theDomainIsFreeOfAdaptersAndOuterPackages() {
+        LayerRules.domainIsFreeOfAdapters(BASE).check(CLASSES);
     }
 
     @Test
-    void apiDoesNotTouchEntities() {
-        noClasses().that().resideInAPackage("..gateway.api..")
-                .should().dependOnClassesThat().haveSimpleNameEndingWith("Entity")
-                .check(classes);
+    void theApiTalksToTheDomainNotToInfra() {
+        LayerRules.apiDoesNotUseInfra(BASE,
+                new LayerRules.Allowed(BASE + ".api.HeartbeatResource", "forwards signed heartbeats and key look-ups"
+                        + " to the heartbeat service's REST client as they are (bytes and status), which the"
+                        + " heartbeat-forwarding work is reshaping"),
+                new LayerRules.Allowed(BASE + ".api.HeartbeatView", "reads the heartbeat service's by-wallet JSON"
+                        + " through its REST client for the setup views; to become a domain port with the"
+                        + " heartbeat-forwarding work"))
+                .check(CLASSES);
     }
 }

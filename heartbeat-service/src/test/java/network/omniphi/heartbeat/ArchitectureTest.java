@@ -1,26 +1,28 @@
 package network.omniphi.heartbeat;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 
-/** STYLE 2: the domain depends on no inbound or outbound technology. */
+import network.omniphi.testsupport.LayerRules;
+
+/** The suite's one layering rule set (test-support {@link LayerRules}) over this module's main classes. */
 class ArchitectureTest {
 
+    static final String BASE = "network.omniphi.heartbeat";
+    static final JavaClasses CLASSES = LayerRules.mainClasses(BASE);
+
     @Test
-    void domainImportsNoJaxRsFabric8GrpcMessagingOrPanache() {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-                .importPackages("network.omniphi.heartbeat");
-        noClasses().that().resideInAPackage("network.omniphi.heartbeat.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "org.jboss.resteasy..",
-                        "io.fabric8..", "io.grpc..", "org.eclipse.microprofile.reactive.messaging..",
-                        "io.smallrye.reactive.messaging..", "org.apache.kafka..", "io.quarkus.hibernate..",
-                        "io.quarkus.panache..", "jakarta.persistence..", "io.vertx..")
-                .check(classes);
+    void theDomainIsFreeOfAdaptersAndOuterPackages() {
+        LayerRules.domainIsFreeOfAdapters(BASE).check(CLASSES);
+    }
+
+    @Test
+    void theApiTalksToTheDomainNotToInfra() {
+        LayerRules.apiDoesNotUseInfra(BASE,
+                new LayerRules.Allowed(BASE + ".api.SetupEventsConsumer", "hands the setup and key-link events to the"
+                        + " infra registries, which take the protobuf events themselves; a domain port needs domain"
+                        + " event records first (the one-consumer-shape work, issue 19 item 2)"))
+                .check(CLASSES);
     }
 }

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 
-import network.omniphi.gateway.infra.InfraProbes;
+import network.omniphi.gateway.domain.HealthProbes;
 
 /** {@code GET /health} and {@code GET /api/v1/health}: UP only when the database and Kafka both answer. */
 @Path("/")
@@ -22,9 +22,9 @@ import network.omniphi.gateway.infra.InfraProbes;
 @Tag(name = "health")
 public class HealthResource {
 
-    private final InfraProbes probes;
+    private final HealthProbes probes;
 
-    public HealthResource(InfraProbes probes) {
+    public HealthResource(HealthProbes probes) {
         this.probes = probes;
     }
 

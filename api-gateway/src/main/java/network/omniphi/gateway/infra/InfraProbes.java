@@ -1,5 +1,6 @@
 package network.omniphi.gateway.infra;
 
+import network.omniphi.gateway.domain.HealthProbes;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,7 @@ import network.omniphi.commons.kafka.KafkaClientSettings;
 
 /** Live checks of the gateway's own infrastructure: PostgreSQL and Kafka. */
 @ApplicationScoped
-public class InfraProbes {
+public class InfraProbes implements HealthProbes {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
@@ -32,12 +33,14 @@ public class InfraProbes {
         this.kafka = kafka;
     }
 
+    @Override
     public Uni<Boolean> database() {
         return pool.query("SELECT 1").execute().map(rows -> rows.size() == 1)
                 .ifNoItem().after(TIMEOUT).fail()
                 .onFailure().recoverWithItem(false);
     }
 
+    @Override
     public Uni<Boolean> kafka() {
         return Uni.createFrom().item(this::kafkaBlocking)
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())

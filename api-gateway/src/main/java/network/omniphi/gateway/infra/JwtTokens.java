@@ -31,6 +31,7 @@ import network.omniphi.gateway.config.AuthConfig;
 import network.omniphi.gateway.domain.GatewayException;
 import network.omniphi.gateway.domain.auth.IssuedToken;
 import network.omniphi.gateway.domain.auth.TokenIssuer;
+import network.omniphi.gateway.domain.auth.TokenVerifier;
 import network.omniphi.gateway.domain.auth.VerifiedToken;
 
 /**
@@ -38,7 +39,7 @@ import network.omniphi.gateway.domain.auth.VerifiedToken;
  * against the current and the previous public keys (rotation). Issuer, audience, expiry and subject are required.
  */
 @ApplicationScoped
-public class JwtTokens implements TokenIssuer {
+public class JwtTokens implements TokenIssuer, TokenVerifier {
 
     private final AuthConfig config;
     private final Clock clock;
@@ -75,6 +76,7 @@ public class JwtTokens implements TokenIssuer {
      * Subject, id and expiry of a valid token (signature, issuer, audience of this environment, expiry, a UUID
      * {@code jti}); throws {@link GatewayException.Unauthenticated} otherwise. Revocation is the caller's to check.
      */
+    @Override
     public VerifiedToken check(String token) {
         try {
             JwtClaims claims = consumer().processToClaims(token);

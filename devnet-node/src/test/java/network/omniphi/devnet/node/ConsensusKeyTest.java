@@ -19,8 +19,10 @@ import org.junit.jupiter.api.Test;
 class ConsensusKeyTest {
 
     // RFC 8032 section 7.1, TEST 1 (empty message)
-    static final byte[] SEED = HexFormat.of().parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60");
-    static final byte[] PUB = HexFormat.of().parseHex("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
+    static final byte[] SEED = HexFormat.of()
+            .parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60");
+    static final byte[] PUB = HexFormat.of()
+            .parseHex("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
     static final String SIG = "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e065224901555fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b";
 
     static String keyFile(byte[] seed, byte[] pub) {

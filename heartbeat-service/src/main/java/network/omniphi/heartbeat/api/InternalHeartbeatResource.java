@@ -10,15 +10,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 
 import network.omniphi.heartbeat.config.HeartbeatConfig;
 import network.omniphi.heartbeat.domain.HeartbeatNotFoundException;
+import network.omniphi.heartbeat.domain.HeartbeatReads;
 import network.omniphi.heartbeat.domain.InvalidQueryException;
+import network.omniphi.heartbeat.domain.StoredHeartbeat;
 import network.omniphi.heartbeat.domain.WalletAddresses;
-import network.omniphi.heartbeat.infra.HeartbeatEntity;
 
 /**
  * Internal reads for the gateway (not routed publicly). {@code stale} is computed at read time from
@@ -28,17 +28,18 @@ import network.omniphi.heartbeat.infra.HeartbeatEntity;
 @Produces(MediaType.APPLICATION_JSON)
 public class InternalHeartbeatResource {
 
+    private final HeartbeatReads reads;
     private final HeartbeatConfig config;
     private final Clock clock;
 
-    public InternalHeartbeatResource(HeartbeatConfig config, Clock clock) {
+    public InternalHeartbeatResource(HeartbeatReads reads, HeartbeatConfig config, Clock clock) {
+        this.reads = reads;
         this.config = config;
         this.clock = clock;
     }
 
     @GET
     @Path("/heartbeats")
-    @WithSession
     public Uni<List<HeartbeatView>> byWallet(@QueryParam("walletAddress") String walletAddress) {
         if (walletAddress == null || walletAddress.isBlank()) {
             return Uni.createFrom().failure(new InvalidQueryException("walletAddress", "is required"));
@@ -48,8 +49,7 @@ public class InternalHeartbeatResource {
                     .failure(new InvalidQueryException("walletAddress", "must be a bech32 omni1... address"));
         }
         Instant staleBefore = clock.instant().minus(config.staleAfter());
-        return HeartbeatEntity.<HeartbeatEntity>list("walletAddress = ?1 order by firstSeen, consensusPubkey",
-                walletAddress).map(rows -> rows.stream().map(row -> view(row, staleBefore)).toList());
+        return reads.byWallet(walletAddress).map(rows -> rows.stream().map(row -> view(row, staleBefore)).toList());
     }
 
     /**
@@ -59,7 +59,6 @@ public class InternalHeartbeatResource {
      */
     @GET
     @Path("/heartbeats/by-key")
-    @WithSession
     public Uni<LastHeartbeat> byKey(@QueryParam("consensusPubkey") String consensusPubkey) {
         if (consensusPubkey == null || consensusPubkey.isEmpty()) {
             return Uni.createFrom().failure(new InvalidQueryException("consensusPubkey", "is required"));
@@ -68,9 +67,8 @@ public class InternalHeartbeatResource {
             return Uni.createFrom().failure(new InvalidQueryException("consensusPubkey",
                     "must be the standard base64 of a 32-byte ed25519 public key"));
         }
-        return HeartbeatEntity.<HeartbeatEntity>findById(consensusPubkey)
-                .onItem().ifNull().failWith(HeartbeatNotFoundException::new)
-                .map(row -> new LastHeartbeat(row.consensusPubkey, row.heartbeatTsText, row.lastSeen));
+        return reads.byKey(consensusPubkey).onItem().ifNull().failWith(HeartbeatNotFoundException::new)
+                .map(row -> new LastHeartbeat(row.consensusPubkey(), row.heartbeatTsText(), row.lastSeen()));
     }
 
     /** The answer of {@code by-key}. */
@@ -86,9 +84,9 @@ public class InternalHeartbeatResource {
         return "pong";
     }
 
-    private static HeartbeatView view(HeartbeatEntity row, Instant staleBefore) {
-        return new HeartbeatView(row.walletAddress, row.consensusPubkey, row.setupRequestId, row.firstSeen,
-                row.lastSeen, row.blockHeight, row.uptimeSeconds, row.localRpcPort, row.localP2pPort,
-                row.lastSeen.isBefore(staleBefore), row.heightStalled);
+    private static HeartbeatView view(StoredHeartbeat row, Instant staleBefore) {
+        return new HeartbeatView(row.walletAddress(), row.consensusPubkey(), row.setupRequestId(), row.firstSeen(),
+                row.lastSeen(), row.blockHeight(), row.uptimeSeconds(), row.localRpcPort(), row.localP2pPort(),
+                row.staleAt(staleBefore), row.heightStalled());
     }
 }

@@ -10,8 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 
-import network.omniphi.heartbeat.config.HeartbeatConfig;
-
 /**
  * Use case: accept one signed heartbeat. Order of checks: freshness of the signed timestamp, signature, per-key rate
  * (only authentic heartbeats spend a key's tokens, so nobody can starve another node), then the durable conditional
@@ -30,12 +28,12 @@ public class HeartbeatIngestService {
     private final Clock clock;
 
     public HeartbeatIngestService(HeartbeatStore store, SetupBinding binding, SignatureVerifier verifier,
-            HeartbeatConfig config, Clock clock) {
+            IngestPolicy policy, Clock clock) {
         this.store = store;
         this.binding = binding;
         this.verifier = verifier;
-        this.rateLimiter = new KeyRateLimiter(config.rateLimit().burst(), config.rateLimit().refillEvery());
-        this.window = config.timestampWindow();
+        this.rateLimiter = new KeyRateLimiter(policy.rateLimitBurst(), policy.rateLimitRefillEvery());
+        this.window = policy.timestampWindow();
         this.clock = clock;
     }
 

@@ -10,17 +10,17 @@ import jakarta.ws.rs.core.MediaType;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 
+import network.omniphi.provisioning.domain.NodeRecords;
 import network.omniphi.provisioning.domain.ProvisioningException;
-import network.omniphi.provisioning.infra.persistence.NodeRepository;
 
 /** Internal read endpoint: the provisioner's view of one node (operations, the local stack's scripts). */
 @Path("/api/v1/nodes")
 @Produces(MediaType.APPLICATION_JSON)
 public class NodeResource {
 
-    private final NodeRepository nodes;
+    private final NodeRecords nodes;
 
-    public NodeResource(NodeRepository nodes) {
+    public NodeResource(NodeRecords nodes) {
         this.nodes = nodes;
     }
 

@@ -20,14 +20,11 @@ import network.omniphi.commons.inbox.PoisonEvent;
 import network.omniphi.proto.events.v1.RunMode;
 import network.omniphi.proto.events.v1.SetupRequested;
 import network.omniphi.provisioning.config.ProvisioningConfig;
-import network.omniphi.provisioning.domain.NodeChange;
 import network.omniphi.provisioning.domain.NodeLifecycle;
-import network.omniphi.provisioning.domain.NodeSpecRules;
+import network.omniphi.provisioning.domain.NodeRecords;
 import network.omniphi.provisioning.domain.NodeStatus;
-import network.omniphi.provisioning.domain.ProvisioningException;
+import network.omniphi.provisioning.domain.NodeWork;
 import network.omniphi.provisioning.domain.Transition;
-import network.omniphi.provisioning.domain.ValidatorNode;
-import network.omniphi.provisioning.infra.persistence.NodeRepository;
 
 /**
  * {@code validator.setup.requested}: a cloud setup becomes one node (row + {@code provisioning} event, one
@@ -43,14 +40,14 @@ public class SetupRequestedConsumer {
     private static final Logger LOG = Logger.getLogger(SetupRequestedConsumer.class);
 
     private final InboxRepository inbox;
-    private final NodeRepository nodes;
-    private final ReconcileLoop loop;
+    private final NodeRecords nodes;
+    private final NodeWork loop;
     private final EventIntake intake;
     private final NodeLifecycle lifecycle;
     private final ProvisioningConfig config;
     private final Clock clock;
 
-    public SetupRequestedConsumer(InboxRepository inbox, NodeRepository nodes, ReconcileLoop loop,
+    public SetupRequestedConsumer(InboxRepository inbox, NodeRecords nodes, NodeWork loop,
             NodeLifecycle lifecycle, ProvisioningConfig config, Clock clock, EventIntake intake) {
         this.intake = intake;
         this.inbox = inbox;
@@ -110,23 +107,7 @@ public class SetupRequestedConsumer {
 
     private Transition newNode(SetupRequested event) {
         String chainId = event.getChainId().isBlank() ? config.defaultChainId() : event.getChainId();
-        String provider = event.getProvider().isBlank() ? "omniphi_cloud" : event.getProvider();
-        String moniker = event.getValidatorName();
-        ValidatorNode node = ValidatorNode.requested(event.getSetupRequestId(), safeMoniker(moniker), chainId,
-                provider, clock.instant());
-        try {
-            NodeSpecRules.check(event.getSetupRequestId(), moniker, chainId);
-            return Transition.of(node, new NodeChange.Provisioning());
-        } catch (ProvisioningException.InvalidNodeSpec e) {
-            String reason = "invalid setup request: " + e.errors().stream()
-                    .map(f -> f.field() + " " + f.message()).reduce((a, b) -> a + "; " + b).orElse("");
-            // nothing was ever created for it, so there is nothing to scale down either
-            return Transition.of(node.failed(reason).halted(), new NodeChange.Failed(reason));
-        }
-    }
-
-    private static String safeMoniker(String moniker) {
-        String m = moniker == null || moniker.isBlank() ? "validator" : moniker;
-        return m.length() > 70 ? m.substring(0, 70) : m;
+        return lifecycle.requested(event.getSetupRequestId(), event.getValidatorName(), chainId, event.getProvider(),
+                clock.instant());
     }
 }

@@ -21,7 +21,8 @@ import network.omniphi.proto.events.v1.RunMode;
 import network.omniphi.proto.events.v1.StopRequested;
 import network.omniphi.provisioning.config.ProvisioningConfig;
 import network.omniphi.provisioning.domain.NodeLifecycle;
-import network.omniphi.provisioning.infra.persistence.NodeRepository;
+import network.omniphi.provisioning.domain.NodeRecords;
+import network.omniphi.provisioning.domain.NodeWork;
 
 /**
  * {@code validator.stop.requested}: marks the node to stop and announces {@code stopping} in one transaction; the
@@ -38,15 +39,15 @@ public class StopRequestedConsumer {
     private static final Logger LOG = Logger.getLogger(StopRequestedConsumer.class);
 
     private final InboxRepository inbox;
-    private final NodeRepository nodes;
+    private final NodeRecords nodes;
     private final NodeLifecycle lifecycle;
-    private final ReconcileLoop loop;
+    private final NodeWork loop;
     private final EventIntake intake;
     private final ProvisioningConfig config;
     private final Clock clock;
 
-    public StopRequestedConsumer(InboxRepository inbox, NodeRepository nodes, NodeLifecycle lifecycle,
-            ReconcileLoop loop, ProvisioningConfig config, Clock clock, EventIntake intake) {
+    public StopRequestedConsumer(InboxRepository inbox, NodeRecords nodes, NodeLifecycle lifecycle,
+            NodeWork loop, ProvisioningConfig config, Clock clock, EventIntake intake) {
         this.intake = intake;
         this.inbox = inbox;
         this.nodes = nodes;
@@ -91,9 +92,9 @@ public class StopRequestedConsumer {
             if (node == null) {
                 LOG.infof("stop for setup %s before its setup request: recorded as stopped, no node will be created",
                         event.getSetupRequestId());
-                String provider = event.getProvider().isBlank() ? "omniphi_cloud" : event.getProvider();
                 return nodes.create(lifecycle.stopBeforeProvisioning(event.getSetupRequestId(),
-                        config.defaultChainId(), provider, clock.instant())).replaceWith(false);
+                        config.defaultChainId(), NodeLifecycle.providerOrDefault(event.getProvider()),
+                        clock.instant())).replaceWith(false);
             }
             if (event.getRedrive() > 0 && lifecycle.stopRequested(node).isEmpty()) {
                 LOG.infof("stop of setup %s re-sent by the gateway (re-drive %d): announcing node %s as %s",

@@ -17,6 +17,9 @@ public final class NodeLifecycle {
     /** A node counts as caught up when it is at most this many blocks behind the reference RPC. */
     public static final long MAX_LAG_BLOCKS = 3;
 
+    /** The provider of a cloud setup that names none: the suite's own Kubernetes cloud. */
+    public static final String DEFAULT_PROVIDER = "omniphi_cloud";
+
     private final Duration provisionTimeout;
     private final Duration healthInterval;
 
@@ -79,6 +82,36 @@ public final class NodeLifecycle {
     public Transition stopBeforeProvisioning(String setupRequestId, String chainId, String provider, Instant now) {
         return Transition.of(ValidatorNode.stoppedBeforeProvisioning(setupRequestId, chainId, provider, now),
                 new NodeChange.Stopped());
+    }
+
+    /**
+     * A cloud setup request becomes a node to provision, or, when the request breaks the node rules
+     * ({@link NodeSpecRules}), a node that failed at once (nothing was created for it, so nothing is scaled down).
+     * A blank moniker runs as {@code validator}; one over the Cosmos limit is cut for the record (the failure names
+     * the rule).
+     */
+    public Transition requested(String setupRequestId, String validatorName, String chainId, String provider,
+            Instant now) {
+        ValidatorNode node = ValidatorNode.requested(setupRequestId, recordedMoniker(validatorName), chainId,
+                providerOrDefault(provider), now);
+        try {
+            NodeSpecRules.check(setupRequestId, validatorName, chainId);
+            return Transition.of(node, new NodeChange.Provisioning());
+        } catch (ProvisioningException.InvalidNodeSpec e) {
+            String reason = "invalid setup request: " + e.errors().stream()
+                    .map(f -> f.field() + " " + f.message()).reduce((a, b) -> a + "; " + b).orElse("");
+            return Transition.of(node.failed(reason).halted(), new NodeChange.Failed(reason));
+        }
+    }
+
+    /** The provider a command names, or the suite's own cloud when it names none. */
+    public static String providerOrDefault(String provider) {
+        return provider == null || provider.isBlank() ? DEFAULT_PROVIDER : provider;
+    }
+
+    private static String recordedMoniker(String moniker) {
+        String m = moniker == null || moniker.isBlank() ? "validator" : moniker;
+        return m.length() > 70 ? m.substring(0, 70) : m;
     }
 
     /**

@@ -10,8 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 
-import network.omniphi.provisioning.api.ReconcileLoop;
 import network.omniphi.provisioning.domain.LeaderGate;
+import network.omniphi.provisioning.infra.reconcile.ReconcileLoop;
 
 /**
  * The reconciler's own meters:

@@ -35,6 +35,7 @@ import network.omniphi.provisioning.domain.NodeStatus;
 import network.omniphi.provisioning.infra.local.LocalProcess;
 import network.omniphi.provisioning.infra.local.LocalProcessStore;
 import network.omniphi.provisioning.infra.persistence.NodeStore;
+import network.omniphi.provisioning.infra.reconcile.ReconcileLoop;
 import network.omniphi.testsupport.KafkaTopicReader;
 
 /**

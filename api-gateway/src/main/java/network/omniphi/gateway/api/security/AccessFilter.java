@@ -15,9 +15,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import io.smallrye.mutiny.Uni;
 
 import network.omniphi.gateway.domain.GatewayException;
+import network.omniphi.gateway.domain.auth.TokenVerifier;
 import network.omniphi.gateway.domain.auth.RevokedTokens;
 import network.omniphi.gateway.domain.auth.VerifiedToken;
-import network.omniphi.gateway.infra.JwtTokens;
 
 /**
  * Authentication and ownership for every matched JAX-RS route, decided on the matched route template (not the raw
@@ -30,12 +30,12 @@ public class AccessFilter {
 
     private static final int MAX_TOKEN_CHARS = 4096;
 
-    private final JwtTokens tokens;
+    private final TokenVerifier tokens;
     private final RevokedTokens revoked;
     private final Ownership ownership;
     private final RateLimiter limiter;
 
-    public AccessFilter(JwtTokens tokens, RevokedTokens revoked, Ownership ownership, RateLimiter limiter) {
+    public AccessFilter(TokenVerifier tokens, RevokedTokens revoked, Ownership ownership, RateLimiter limiter) {
         this.tokens = tokens;
         this.revoked = revoked;
         this.ownership = ownership;

@@ -9,13 +9,14 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
+import network.omniphi.provisioning.domain.NodeRecords;
 import network.omniphi.provisioning.domain.Transition;
 import network.omniphi.provisioning.domain.ValidatorNode;
 import network.omniphi.provisioning.infra.events.NodeEventPublisher;
 
 /** Reactive access to nodes. Every state change goes through {@link #apply} so its events go out with it. */
 @ApplicationScoped
-public class NodeRepository implements PanacheRepositoryBase<NodeEntity, String> {
+public class NodeRepository implements PanacheRepositoryBase<NodeEntity, String>, NodeRecords {
 
     private final NodeEventPublisher publisher;
     private final Clock clock;

@@ -11,7 +11,6 @@ import java.util.UUID;
 import io.fabric8.kubernetes.client.KubernetesClient;
 
 import network.omniphi.provisioning.KafkaAssignment;
-import network.omniphi.provisioning.api.ReconcileLoop;
 import network.omniphi.provisioning.config.ProvisioningConfig;
 import network.omniphi.provisioning.domain.LeaderGate;
 import network.omniphi.provisioning.domain.NodeLifecycle;
@@ -21,6 +20,7 @@ import network.omniphi.provisioning.domain.NodeStatusReader;
 import network.omniphi.provisioning.infra.kubernetes.model.ValidatorNodeResource;
 import network.omniphi.provisioning.infra.kubernetes.model.ValidatorNodeStatus;
 import network.omniphi.provisioning.infra.persistence.NodeStore;
+import network.omniphi.provisioning.infra.reconcile.ReconcileLoop;
 import network.omniphi.testsupport.KafkaTopicReader;
 
 /** What the Kubernetes tests send and read back: a setup request in, the node's objects in the mock API server. */

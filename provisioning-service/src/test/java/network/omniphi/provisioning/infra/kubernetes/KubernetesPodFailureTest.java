@@ -7,29 +7,18 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import io.vertx.mutiny.sqlclient.Pool;
 
 import network.omniphi.proto.events.v1.NodeEvent;
 import network.omniphi.provisioning.FakeChain;
-import network.omniphi.provisioning.KafkaAssignment;
 import network.omniphi.provisioning.NodeEventLog;
-import network.omniphi.provisioning.config.ProvisioningConfig;
-import network.omniphi.provisioning.domain.NodeLifecycle;
 import network.omniphi.provisioning.domain.NodeStatus;
-import network.omniphi.provisioning.domain.NodeStatusReader;
-import network.omniphi.provisioning.infra.persistence.NodeStore;
 
 /**
  * A node pod that cannot run, played on the mock API server (CRUD mode) with the service's own reconcile loop, real
@@ -148,7 +137,6 @@ class KubernetesPodFailureTest extends KubernetesScenario {
                 () -> client.apps().statefulSets().inNamespace(NS).withName(name + "-node").get(), s -> s != null);
         return name;
     }
-
 
     private void assertFailedOnceResourcesKept(String setupId, String name, String reason) {
         assertThat(reason).doesNotContain(NodePods.KUBELET_SECRET);

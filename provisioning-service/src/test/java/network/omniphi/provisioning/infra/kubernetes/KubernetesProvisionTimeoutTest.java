@@ -8,33 +8,23 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import io.vertx.mutiny.sqlclient.Pool;
 
 import network.omniphi.commons.events.EventMetas;
 import network.omniphi.proto.events.v1.NodeEvent;
 import network.omniphi.provisioning.FakeChain;
 import network.omniphi.provisioning.KafkaAssignment;
 import network.omniphi.provisioning.NodeEventLog;
-import network.omniphi.provisioning.config.ProvisioningConfig;
-import network.omniphi.provisioning.domain.NodeLifecycle;
 import network.omniphi.provisioning.domain.NodeNames;
 import network.omniphi.provisioning.domain.NodeStatus;
-import network.omniphi.provisioning.domain.NodeStatusReader;
 import network.omniphi.provisioning.domain.ValidatorNode;
-import network.omniphi.provisioning.infra.persistence.NodeStore;
 
 /**
  * The provision deadline, shortened by configuration: a node that never gets its pod scheduled and a ready node

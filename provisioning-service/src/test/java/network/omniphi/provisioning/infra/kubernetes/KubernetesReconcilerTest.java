@@ -11,14 +11,11 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -32,15 +29,10 @@ import network.omniphi.proto.events.v1.SetupRequested;
 import network.omniphi.proto.events.v1.StopRequested;
 import network.omniphi.provisioning.FakeChain;
 import network.omniphi.provisioning.KafkaAssignment;
-import network.omniphi.provisioning.NodeEventLog;
-import network.omniphi.provisioning.api.ReconcileLoop;
-import network.omniphi.provisioning.config.ProvisioningConfig;
 import network.omniphi.provisioning.domain.LeaderGate;
-import network.omniphi.provisioning.domain.NodeLifecycle;
 import network.omniphi.provisioning.domain.NodeNames;
-import network.omniphi.provisioning.domain.NodeStatusReader;
 import network.omniphi.provisioning.infra.kubernetes.model.ValidatorNodeResource;
-import network.omniphi.provisioning.infra.persistence.NodeStore;
+import network.omniphi.provisioning.infra.reconcile.ReconcileLoop;
 import network.omniphi.testsupport.KafkaTopicReader;
 
 /**
@@ -97,7 +89,8 @@ class KubernetesReconcilerTest extends KubernetesScenario {
         assertThat(provisioned.getProvisioned().getEndpoints().getP2P())
                 .isEqualTo("tcp://" + name + "-p2p." + NS + ".svc:26656");
         assertThat(client.apps().statefulSets().inNamespace(NS).list().getItems()).hasSize(1);
-        assertThat(events().published(setupId)).filteredOn(e -> e.getPayloadCase() == NodeEvent.PayloadCase.PROVISIONING)
+        assertThat(events().published(setupId))
+                .filteredOn(e -> e.getPayloadCase() == NodeEvent.PayloadCase.PROVISIONING)
                 .hasSize(1);
 
         KubernetesSettings settings = KubernetesSettings.of(config, NS);

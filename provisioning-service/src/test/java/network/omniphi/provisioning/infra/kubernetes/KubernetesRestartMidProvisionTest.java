@@ -11,17 +11,13 @@ import java.util.function.UnaryOperator;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import network.omniphi.proto.events.v1.NodeEvent;
@@ -29,19 +25,16 @@ import network.omniphi.proto.events.v1.SetupRequested;
 import network.omniphi.provisioning.FakeChain;
 import network.omniphi.provisioning.KafkaAssignment;
 import network.omniphi.provisioning.NodeEventLog;
-import network.omniphi.provisioning.api.ReconcileLoop;
 import network.omniphi.provisioning.config.ProvisioningConfig;
 import network.omniphi.provisioning.domain.LeaderGate;
-import network.omniphi.provisioning.domain.NodeLifecycle;
 import network.omniphi.provisioning.domain.NodeNames;
 import network.omniphi.provisioning.domain.NodeRuntime;
 import network.omniphi.provisioning.domain.NodeStatus;
-import network.omniphi.provisioning.domain.NodeStatusReader;
 import network.omniphi.provisioning.domain.ProvisioningException;
 import network.omniphi.provisioning.domain.RuntimeReport;
 import network.omniphi.provisioning.domain.ValidatorNode;
 import network.omniphi.provisioning.infra.kubernetes.model.ValidatorNodeResource;
-import network.omniphi.provisioning.infra.persistence.NodeStore;
+import network.omniphi.provisioning.infra.reconcile.ReconcileLoop;
 import network.omniphi.testsupport.KafkaTopicReader;
 
 /**

@@ -3,7 +3,6 @@ package network.omniphi.provisioning.infra.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,19 +11,15 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import network.omniphi.commons.events.EventMetas;
@@ -34,16 +29,11 @@ import network.omniphi.proto.events.v1.StopRequested;
 import network.omniphi.provisioning.FakeChain;
 import network.omniphi.provisioning.KafkaAssignment;
 import network.omniphi.provisioning.NodeEventLog;
-import network.omniphi.provisioning.api.ReconcileLoop;
-import network.omniphi.provisioning.config.ProvisioningConfig;
 import network.omniphi.provisioning.domain.LeaderGate;
-import network.omniphi.provisioning.domain.NodeLifecycle;
 import network.omniphi.provisioning.domain.NodeNames;
 import network.omniphi.provisioning.domain.NodeStatus;
-import network.omniphi.provisioning.domain.NodeStatusReader;
 import network.omniphi.provisioning.domain.ValidatorNode;
 import network.omniphi.provisioning.infra.kubernetes.model.ValidatorNodeResource;
-import network.omniphi.provisioning.infra.persistence.NodeStore;
 import network.omniphi.testsupport.KafkaTopicReader;
 
 /**

@@ -16,8 +16,6 @@ import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.Condition;
@@ -27,7 +25,6 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -40,14 +37,12 @@ import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import network.omniphi.proto.events.v1.NodeEvent;
 import network.omniphi.provisioning.FakeChain;
 import network.omniphi.provisioning.KafkaAssignment;
-import network.omniphi.provisioning.NodeEventLog;
-import network.omniphi.provisioning.api.ReconcileLoop;
 import network.omniphi.provisioning.domain.NodeNames;
 import network.omniphi.provisioning.domain.NodeStatus;
 import network.omniphi.provisioning.domain.ValidatorNode;
 import network.omniphi.provisioning.infra.kubernetes.builders.NodeStatefulSetBuilder;
 import network.omniphi.provisioning.infra.kubernetes.model.ValidatorNodeResource;
-import network.omniphi.provisioning.infra.persistence.NodeStore;
+import network.omniphi.provisioning.infra.reconcile.ReconcileLoop;
 
 /**
  * Issue 16 acceptance, against the fabric8 mock API server (CRUD mode, watches, server-side apply) with the running

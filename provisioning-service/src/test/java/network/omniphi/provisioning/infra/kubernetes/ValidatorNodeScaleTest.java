@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,13 +24,12 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.KubernetesServer;
 import io.quarkus.test.kubernetes.client.KubernetesTestServer;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import network.omniphi.provisioning.FakeChain;
 import network.omniphi.provisioning.KafkaAssignment;
-import network.omniphi.provisioning.api.ReconcileLoop;
 import network.omniphi.provisioning.infra.kubernetes.model.ValidatorNodeResource;
+import network.omniphi.provisioning.infra.reconcile.ReconcileLoop;
 
 /**
  * Issue 16 acceptance: a thousand ValidatorNodes at rest cost the API server nothing beyond the watches. A thousand

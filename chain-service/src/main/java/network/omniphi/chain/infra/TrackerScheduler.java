@@ -1,4 +1,4 @@
-package network.omniphi.chain.api;
+package network.omniphi.chain.infra;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,4 +1,4 @@
-package network.omniphi.provisioning.api;
+package network.omniphi.provisioning.infra.reconcile;
 
 import java.time.Duration;
 import java.util.LinkedHashSet;

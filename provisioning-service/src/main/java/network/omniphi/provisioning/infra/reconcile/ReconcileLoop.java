@@ -1,4 +1,4 @@
-package network.omniphi.provisioning.api;
+package network.omniphi.provisioning.infra.reconcile;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +32,7 @@ import network.omniphi.provisioning.domain.NodeRuntime;
 import network.omniphi.provisioning.domain.NodeSpecRules;
 import network.omniphi.provisioning.domain.NodeStatus;
 import network.omniphi.provisioning.domain.NodeStatusReader;
+import network.omniphi.provisioning.domain.NodeWork;
 import network.omniphi.provisioning.domain.ProvisioningException;
 import network.omniphi.provisioning.domain.RuntimeReport;
 import network.omniphi.provisioning.domain.StatusReading;
@@ -50,7 +51,7 @@ import network.omniphi.provisioning.infra.persistence.NodeStore;
  * (volume kept) right after, in another pass, and then left alone: also a restarted provisioner never runs it again.
  */
 @ApplicationScoped
-public class ReconcileLoop {
+public class ReconcileLoop implements NodeWork {
 
     private static final Logger LOG = Logger.getLogger(ReconcileLoop.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
@@ -152,6 +153,7 @@ public class ReconcileLoop {
     }
 
     /** Asks for the node of this setup to be reconciled as soon as possible (after a command was committed). */
+    @Override
     public void kick(String setupRequestId) {
         NodeWorkQueue q = queue;
         if (q != null) {
