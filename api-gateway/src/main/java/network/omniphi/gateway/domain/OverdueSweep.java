@@ -95,13 +95,13 @@ public class OverdueSweep {
     }
 
     private Uni<Void> fail(SetupRequest setup, String reason, Instant now) {
-        SetupRequest withReason = SetupTransitions.withFailure(setup, reason);
+        SetupRequest withReason = SetupRequestCopies.withFailure(setup, reason);
         return switch (setup.status()) {
             case TX_SUBMITTED -> store.update(
-                    SetupTransitions.withStatus(withReason, SetupStatus.READY_FOR_CHAIN_TX, now));
-            case STOPPING -> store.update(SetupTransitions.withStatus(withReason, SetupStatus.FAILED, now));
+                    SetupRequestCopies.withStatus(withReason, SetupStatus.READY_FOR_CHAIN_TX, now));
+            case STOPPING -> store.update(SetupRequestCopies.withStatus(withReason, SetupStatus.FAILED, now));
             default -> {
-                SetupRequest failed = SetupTransitions.withStatus(withReason, SetupStatus.FAILED, now);
+                SetupRequest failed = SetupRequestCopies.withStatus(withReason, SetupStatus.FAILED, now);
                 // whatever the provisioner made for it meanwhile must not keep running
                 yield store.update(failed).flatMap(v -> failed.runMode() == RunMode.CLOUD
                         ? events.stopRequested(failed)

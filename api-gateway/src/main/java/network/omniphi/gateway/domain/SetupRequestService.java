@@ -151,7 +151,7 @@ public class SetupRequestService {
                     "The setup is " + current.status().wire() + " and cannot be stopped."));
         }
         SetupStatus next = current.runMode() == RunMode.LOCAL ? SetupStatus.STOPPED : SetupStatus.STOPPING;
-        SetupRequest stopped = SetupTransitions.withStatus(current, next, clock.instant());
+        SetupRequest stopped = SetupRequestCopies.withStatus(current, next, clock.instant());
         return store.update(stopped).flatMap(v -> events.stopRequested(stopped)).replaceWith(stopped);
     }
 

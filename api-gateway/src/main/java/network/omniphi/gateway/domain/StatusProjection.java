@@ -61,7 +61,7 @@ public class StatusProjection {
         if (event instanceof StatusEvent.NodeFailed e) {
             // a stop accepted in any state ends in stopped: the provisioner answers every stop with a stopped event,
             // also for a node that failed first, so a stopping setup keeps the reason and waits for it
-            SetupRequest withReason = SetupTransitions.withFailure(setup, e.reason());
+            SetupRequest withReason = SetupRequestCopies.withFailure(setup, e.reason());
             return node(setup, e, NodeStatus.FAILED, null, null)
                     .flatMap(v -> setup.status() == SetupStatus.STOPPING
                             ? store.update(withReason)
@@ -73,22 +73,22 @@ public class StatusProjection {
     private Uni<Void> applyChainOrHeartbeat(SetupRequest setup, StatusEvent event) {
         if (event instanceof StatusEvent.TxSubmitted e) {
             return chain(e, e.operatorAddress(), e.txHash(), null, null, null).flatMap(v -> move(
-                    SetupTransitions.withTx(setup, e.operatorAddress(), e.txHash()), SetupStatus.TX_SUBMITTED));
+                    SetupRequestCopies.withTx(setup, e.operatorAddress(), e.txHash()), SetupStatus.TX_SUBMITTED));
         }
         if (event instanceof StatusEvent.TxConfirmed e) {
             return chain(e, e.operatorAddress(), e.txHash(), null, null, null)
-                    .flatMap(v -> store.update(SetupTransitions.withTx(setup, e.operatorAddress(), e.txHash())));
+                    .flatMap(v -> store.update(SetupRequestCopies.withTx(setup, e.operatorAddress(), e.txHash())));
         }
         if (event instanceof StatusEvent.TxFailed e) {
             return switch (setup.status()) {
-                case TX_SUBMITTED -> move(SetupTransitions.withFailure(setup, "Transaction " + e.txHash()
+                case TX_SUBMITTED -> move(SetupRequestCopies.withFailure(setup, "Transaction " + e.txHash()
                         + " failed: " + e.reason()), SetupStatus.READY_FOR_CHAIN_TX);
                 // the validator exists, so the failed tx is an unjail (the only tx broadcast for it): the setup keeps
                 // its status and says what happened and what to do
-                case INACTIVE -> store.update(SetupTransitions.withFailure(setup, "Unjail transaction " + e.txHash()
+                case INACTIVE -> store.update(SetupRequestCopies.withFailure(setup, "Unjail transaction " + e.txHash()
                         + " failed: " + e.reason() + ". The validator is still jailed; build and sign a new unjail"
                         + " transaction once the cause is fixed."));
-                case ACTIVE -> store.update(SetupTransitions.withFailure(setup, "Unjail transaction " + e.txHash()
+                case ACTIVE -> store.update(SetupRequestCopies.withFailure(setup, "Unjail transaction " + e.txHash()
                         + " failed: " + e.reason() + "."));
                 default -> done();
             };
@@ -128,20 +128,20 @@ public class StatusProjection {
         boolean active = info.isActiveValidator() && !info.jailed();
         if (active && setup.status() == SetupStatus.INACTIVE && setup.failureReason() != null) {
             // back in the active set (unjailed): an earlier failure, such as a failed unjail tx, no longer stands
-            return move(SetupTransitions.withFailure(setup, null), SetupStatus.ACTIVE);
+            return move(SetupRequestCopies.withFailure(setup, null), SetupStatus.ACTIVE);
         }
         return move(setup, active ? SetupStatus.ACTIVE : SetupStatus.INACTIVE);
     }
 
     private Uni<Void> keyAndReady(SetupRequest setup, String pubkey) {
-        SetupRequest keyed = setup.consensusPubkey() == null ? SetupTransitions.withKey(setup, pubkey) : setup;
+        SetupRequest keyed = setup.consensusPubkey() == null ? SetupRequestCopies.withKey(setup, pubkey) : setup;
         return move(keyed, SetupStatus.READY_FOR_CHAIN_TX);
     }
 
     /** Moves the setup if the move is legal; otherwise stores the other changes and logs the skipped move. */
     private Uni<Void> move(SetupRequest setup, SetupStatus next) {
         if (setup.status().canMoveTo(next)) {
-            return store.update(SetupTransitions.withStatus(setup, next, clock.instant()));
+            return store.update(SetupRequestCopies.withStatus(setup, next, clock.instant()));
         }
         if (setup.status() != next) {
             LOG.debugf("setup %s: ignoring move %s -> %s", setup.id(), setup.status().wire(), next.wire());

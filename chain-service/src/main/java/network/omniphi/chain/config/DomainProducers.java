@@ -12,7 +12,7 @@ import jakarta.inject.Singleton;
 import network.omniphi.chain.domain.Addresses;
 import network.omniphi.chain.domain.BlockTimeEstimator;
 import network.omniphi.chain.domain.ChainSettings;
-import network.omniphi.chain.domain.InputValidator;
+import network.omniphi.chain.domain.InputRules;
 import network.omniphi.chain.domain.TrackingService;
 import network.omniphi.chain.domain.model.AminoDecForm;
 
@@ -30,8 +30,8 @@ public class DomainProducers {
 
     @Produces
     @Singleton
-    InputValidator inputValidator(Addresses addresses) {
-        return new InputValidator(addresses);
+    InputRules inputRules(Addresses addresses) {
+        return new InputRules(addresses);
     }
 
     @Produces

@@ -18,7 +18,7 @@ import network.omniphi.chain.domain.port.TxCodec;
 @ApplicationScoped
 public class CreateValidatorTxService {
 
-    private final InputValidator validator;
+    private final InputRules inputRules;
     private final ChainPort chain;
     private final NodeStatusPort nodes;
     private final TxCodec codec;
@@ -26,9 +26,9 @@ public class CreateValidatorTxService {
     private final ChainSettings settings;
     private final BlockTimeEstimator blockTime;
 
-    public CreateValidatorTxService(InputValidator validator, ChainPort chain, NodeStatusPort nodes, TxCodec codec,
+    public CreateValidatorTxService(InputRules inputRules, ChainPort chain, NodeStatusPort nodes, TxCodec codec,
             SetupTxStore store, ChainSettings settings, BlockTimeEstimator blockTime) {
-        this.validator = validator;
+        this.inputRules = inputRules;
         this.chain = chain;
         this.nodes = nodes;
         this.codec = codec;
@@ -38,9 +38,9 @@ public class CreateValidatorTxService {
     }
 
     public Uni<BuiltTx> build(CreateValidatorInput input) {
-        return Uni.createFrom().item(() -> validator.validate(input))
+        return Uni.createFrom().item(() -> inputRules.validate(input))
                 .flatMap(cmd -> facts(cmd)
-                        .invoke(facts -> RuleChecks.beforeSimulation(cmd, facts, settings))
+                        .invoke(facts -> KeeperRules.beforeSimulation(cmd, facts, settings))
                         .flatMap(facts -> simulate(cmd, facts)
                                 .flatMap(gas -> finish(cmd, facts, gas))));
     }
@@ -73,7 +73,7 @@ public class CreateValidatorTxService {
     private Uni<BuiltTx> finish(CreateValidatorCommand cmd, ChainFacts facts, long simulatedGas) {
         long gas = PreflightCalculator.gasLimit(simulatedGas, settings);
         Coin fee = PreflightCalculator.fee(gas, settings);
-        var preflight = RuleChecks.afterSimulation(cmd, facts, fee, settings, blockTime.blockTime());
+        var preflight = KeeperRules.afterSimulation(cmd, facts, fee, settings, blockTime.blockTime());
         TxDraft draft = draft(cmd, facts, gas, fee);
         UnsignedTx tx = UnsignedTx.of(draft, facts.head().chainId(), facts.account().accountNumber(),
                 cmd.setupRequestId(), cmd.walletAddress(), codec, settings);

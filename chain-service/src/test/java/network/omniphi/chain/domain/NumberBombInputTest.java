@@ -19,7 +19,7 @@ import network.omniphi.commons.error.FieldError;
  */
 class NumberBombInputTest {
 
-    private final InputValidator validator = new InputValidator(new Addresses("omni", "omnivaloper"));
+    private final InputRules validator = new InputRules(new Addresses("omni", "omnivaloper"));
 
     static Stream<Arguments> bombs() {
         Stream.Builder<Arguments> out = Stream.builder();
@@ -39,8 +39,8 @@ class NumberBombInputTest {
     }
 
     static CreateValidatorInput input(String rate, String max, String change, String minSelf, String amount) {
-        return new CreateValidatorInput("setup-1", InputValidatorTest.WALLET, InputValidatorTest.PUBKEY, "v", "", "",
-                "", "", rate, max, change, minSelf, "omniphi", amount, InputValidatorTest.CONSENSUS, "",
+        return new CreateValidatorInput("setup-1", InputRulesTest.WALLET, InputRulesTest.PUBKEY, "v", "", "",
+                "", "", rate, max, change, minSelf, "omniphi", amount, InputRulesTest.CONSENSUS, "",
                 SignMode.DIRECT);
     }
 

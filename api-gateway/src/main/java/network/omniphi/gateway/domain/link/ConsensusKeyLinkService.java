@@ -14,7 +14,7 @@ import network.omniphi.gateway.domain.SetupEventPublisher;
 import network.omniphi.gateway.domain.SetupRequest;
 import network.omniphi.gateway.domain.SetupStatus;
 import network.omniphi.gateway.domain.SetupStore;
-import network.omniphi.gateway.domain.SetupTransitions;
+import network.omniphi.gateway.domain.SetupRequestCopies;
 import network.omniphi.gateway.domain.Transactions;
 
 /**
@@ -70,7 +70,7 @@ public class ConsensusKeyLinkService {
             if (elsewhere) {
                 return Uni.createFrom().failure(linkedElsewhere());
             }
-            SetupRequest linked = SetupTransitions.withStatus(SetupTransitions.withKey(setup, key), setup.status(),
+            SetupRequest linked = SetupRequestCopies.withStatus(SetupRequestCopies.withKey(setup, key), setup.status(),
                     clock.instant().truncatedTo(ChronoUnit.MICROS)); // as stored, so a re-link answers the same
             return store.linkKey(linked).flatMap(v -> events.consensusKeyLinked(linked)).replaceWith(linked);
         });

@@ -16,14 +16,14 @@ import network.omniphi.chain.domain.model.SignMode;
 import network.omniphi.commons.error.FieldError;
 
 /** Stateless checks of DESIGN.md's Cosmos rules (UTF-8 byte limits, commission bounds, amounts, keys). */
-public final class InputValidator {
+public final class InputRules {
 
     private static final Pattern DENOM = Pattern.compile("[a-zA-Z][a-zA-Z0-9/:._-]{2,127}");
     private static final Pattern INTEGER = Pattern.compile("\\d{1,77}");
 
     private final Addresses addresses;
 
-    public InputValidator(Addresses addresses) {
+    public InputRules(Addresses addresses) {
         this.addresses = addresses;
     }
 

@@ -29,7 +29,7 @@ import network.omniphi.chain.domain.model.ValidatorState;
  * refuses them (commission below min_commission_rate, bond denom, existing operator or consensus key) plus the
  * balance and node-sync checks, and the fee rule of x/auth/ante/fee.go (fees are paid from spendable coins).
  */
-class RuleChecksTest {
+class KeeperRulesTest {
 
     static final ChainSettings SETTINGS = new ChainSettings(new BigDecimal("1.3"), new BigDecimal("0.025"), "omniphi",
             5, BigInteger.valueOf(1_000_000), Duration.ofSeconds(1), AminoDecForm.DECIMAL, Duration.ofMinutes(5));
@@ -61,31 +61,31 @@ class RuleChecksTest {
 
     @Test
     void aFundedNewValidatorPassesBeforeSimulation() {
-        RuleChecks.beforeSimulation(cmd("omniphi", "0.1", 5_000_000),
+        KeeperRules.beforeSimulation(cmd("omniphi", "0.1", 5_000_000),
                 facts(new Account(7, 0), 10_000_000, 10_000_000, List.of(), 998L), SETTINGS);
     }
 
     @Test
     void eachKeeperRuleHasItsOwnRefusal() {
         var ok = facts(new Account(7, 0), 10_000_000, 10_000_000, List.of(), null);
-        assertThat(refusal(() -> RuleChecks.beforeSimulation(cmd("omniphi", "0.1", 1),
+        assertThat(refusal(() -> KeeperRules.beforeSimulation(cmd("omniphi", "0.1", 1),
                 facts(null, 0, 0, List.of(), null), SETTINGS))).isEqualTo(ChainError.ACCOUNT_NOT_FOUND);
-        assertThat(refusal(() -> RuleChecks.beforeSimulation(cmd("uatom", "0.1", 1), ok, SETTINGS)))
+        assertThat(refusal(() -> KeeperRules.beforeSimulation(cmd("uatom", "0.1", 1), ok, SETTINGS)))
                 .isEqualTo(ChainError.WRONG_DENOM);
-        assertThat(refusal(() -> RuleChecks.beforeSimulation(cmd("omniphi", "0.049999999999999999", 1), ok,
+        assertThat(refusal(() -> KeeperRules.beforeSimulation(cmd("omniphi", "0.049999999999999999", 1), ok,
                 SETTINGS))).isEqualTo(ChainError.COMMISSION_BELOW_MINIMUM);
-        assertThat(refusal(() -> RuleChecks.beforeSimulation(cmd("omniphi", "0.1", 1),
+        assertThat(refusal(() -> KeeperRules.beforeSimulation(cmd("omniphi", "0.1", 1),
                 facts(new Account(7, 0), 10, 10, List.of(validator("omnivaloper1op", "X", 1)), null), SETTINGS)))
                 .isEqualTo(ChainError.VALIDATOR_EXISTS);
-        assertThat(refusal(() -> RuleChecks.beforeSimulation(cmd("omniphi", "0.1", 1),
+        assertThat(refusal(() -> KeeperRules.beforeSimulation(cmd("omniphi", "0.1", 1),
                 facts(new Account(7, 0), 10, 10, List.of(validator("omnivaloper1other", "CONS", 1)), null),
                 SETTINGS))).isEqualTo(ChainError.CONSENSUS_KEY_TAKEN);
-        assertThat(refusal(() -> RuleChecks.beforeSimulation(cmd("omniphi", "0.1", 10_000_001), ok, SETTINGS)))
+        assertThat(refusal(() -> KeeperRules.beforeSimulation(cmd("omniphi", "0.1", 10_000_001), ok, SETTINGS)))
                 .isEqualTo(ChainError.INSUFFICIENT_BALANCE);
         // the chain is at 1000; 5 blocks of lag are allowed, 6 are not
-        assertThat(refusal(() -> RuleChecks.beforeSimulation(cmd("omniphi", "0.1", 1),
+        assertThat(refusal(() -> KeeperRules.beforeSimulation(cmd("omniphi", "0.1", 1),
                 facts(new Account(7, 0), 10, 10, List.of(), 994L), SETTINGS))).isEqualTo(ChainError.NODE_NOT_SYNCED);
-        RuleChecks.beforeSimulation(cmd("omniphi", "0.05", 1), facts(new Account(7, 0), 10, 10, List.of(), 995L),
+        KeeperRules.beforeSimulation(cmd("omniphi", "0.05", 1), facts(new Account(7, 0), 10, 10, List.of(), 995L),
                 SETTINGS);
     }
 
@@ -95,7 +95,7 @@ class RuleChecksTest {
         var exact = facts(new Account(7, 0), 5_005_000, 5_005_000, List.of(), null);
         var short1 = facts(new Account(7, 0), 5_004_999, 5_004_999, List.of(), null);
 
-        Preflight p = RuleChecks.afterSimulation(cmd("omniphi", "0.1", 5_000_000), exact, fee, SETTINGS,
+        Preflight p = KeeperRules.afterSimulation(cmd("omniphi", "0.1", 5_000_000), exact, fee, SETTINGS,
                 Duration.ofSeconds(2));
 
         assertThat(p.required()).isEqualTo(new Coin("omniphi", BigInteger.valueOf(5_005_000)));
@@ -103,7 +103,7 @@ class RuleChecksTest {
         assertThat(p.chainId()).isEqualTo("omniphi-devnet-1");
         assertThat(p.slashing().maxMissedBlocks()).isEqualTo(50);
         assertThat(p.slashing().maxDowntimeSeconds()).isEqualTo(100);
-        assertThat(refusal(() -> RuleChecks.afterSimulation(cmd("omniphi", "0.1", 5_000_000), short1, fee, SETTINGS,
+        assertThat(refusal(() -> KeeperRules.afterSimulation(cmd("omniphi", "0.1", 5_000_000), short1, fee, SETTINGS,
                 Duration.ofSeconds(2)))).isEqualTo(ChainError.INSUFFICIENT_BALANCE);
     }
 
@@ -112,7 +112,7 @@ class RuleChecksTest {
         Coin fee = new Coin("omniphi", BigInteger.valueOf(5000));
         var vesting = facts(new Account(7, 0), 10_000_000, 4999, List.of(), null);
 
-        var e = catchThrowableOfType(ChainException.Refused.class, () -> RuleChecks.afterSimulation(
+        var e = catchThrowableOfType(ChainException.Refused.class, () -> KeeperRules.afterSimulation(
                 cmd("omniphi", "0.1", 5_000_000), vesting, fee, SETTINGS, Duration.ofSeconds(1)));
 
         assertThat(e.error()).isEqualTo(ChainError.INSUFFICIENT_BALANCE);
@@ -126,9 +126,9 @@ class RuleChecksTest {
         var full = facts(new Account(7, 0), 10_000_000, 10_000_000,
                 List.of(validator("a", "A", 5_000_000), validator("b", "B", 3_000_000)), null);
 
-        Preflight below = RuleChecks.afterSimulation(cmd("omniphi", "0.1", 3_000_000), full, fee, SETTINGS,
+        Preflight below = KeeperRules.afterSimulation(cmd("omniphi", "0.1", 3_000_000), full, fee, SETTINGS,
                 Duration.ofSeconds(1));
-        Preflight above = RuleChecks.afterSimulation(cmd("omniphi", "0.1", 4_000_000), full, fee, SETTINGS,
+        Preflight above = KeeperRules.afterSimulation(cmd("omniphi", "0.1", 4_000_000), full, fee, SETTINGS,
                 Duration.ofSeconds(1));
 
         assertThat(below.activeSet().entersActiveSet()).isFalse();

@@ -9,9 +9,9 @@ import network.omniphi.chain.domain.model.Coin;
 import network.omniphi.chain.domain.model.Preflight;
 
 /** Stateful checks against the chain (keeper rules) and the pre-flight answer built from the same facts. */
-final class RuleChecks {
+final class KeeperRules {
 
-    private RuleChecks() {
+    private KeeperRules() {
     }
 
     static void beforeSimulation(CreateValidatorCommand cmd, ChainFacts facts, ChainSettings settings) {

@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Test;
 import network.omniphi.chain.domain.model.SignMode;
 import network.omniphi.commons.error.FieldError;
 
-class InputValidatorTest {
+class InputRulesTest {
 
     // CosmJS vector key (testdata/cosmjs): wallet omni10m40e5xlpnpekaw9g9ru4alppg0g4ppf32j7x9
     static final byte[] PUBKEY = Base64.getDecoder().decode("A2HDJZ8mll0ZfGlOD5Pky3Vb2ZsQjbdnmRbM+7xJRHxJ");
     static final String WALLET = "omni10m40e5xlpnpekaw9g9ru4alppg0g4ppf32j7x9";
     static final String CONSENSUS = "xflYVYYR3UHBAJAXyaw3u4zLoWmFQAH5IkANJ1VmhDg=";
 
-    private final InputValidator validator = new InputValidator(new Addresses("omni", "omnivaloper"));
+    private final InputRules inputRules = new InputRules(new Addresses("omni", "omnivaloper"));
 
     static CreateValidatorInput input(String moniker, String rate, String max) {
         return new CreateValidatorInput("setup-1", WALLET, PUBKEY, moniker, "", "", "", "", rate, max, "0.01", "1",
@@ -27,7 +27,7 @@ class InputValidatorTest {
 
     @Test
     void acceptsAValidRequestAndDerivesTheOperator() {
-        CreateValidatorCommand cmd = validator.validate(input("Tom & Jerry <v>", "0.1", "0.2"));
+        CreateValidatorCommand cmd = inputRules.validate(input("Tom & Jerry <v>", "0.1", "0.2"));
 
         assertThat(cmd.operatorAddress()).isEqualTo("omnivaloper10m40e5xlpnpekaw9g9ru4alppg0g4ppfhfee3h");
         assertThat(cmd.commission().rate()).isEqualByComparingTo(new BigDecimal("0.1"));
@@ -39,7 +39,7 @@ class InputValidatorTest {
         String seventyOneBytes = "é".repeat(35) + "x"; // 35 x 2 bytes + 1 = 71 bytes, 36 chars
 
         var e = catchThrowableOfType(ChainException.Invalid.class,
-                () -> validator.validate(input(seventyOneBytes, "0.1", "0.2")));
+                () -> inputRules.validate(input(seventyOneBytes, "0.1", "0.2")));
 
         assertThat(e.code()).isEqualTo("INVALID_INPUT");
         assertThat(e.errors()).containsExactly(new FieldError("moniker", "must be at most 70 bytes (UTF-8)"));
@@ -48,9 +48,9 @@ class InputValidatorTest {
     @Test
     void refusesCommissionAboveMaxRateAndMalformedDecimals() {
         var e = catchThrowableOfType(ChainException.Invalid.class,
-                () -> validator.validate(input("v", "0.3", "0.2")));
+                () -> inputRules.validate(input("v", "0.3", "0.2")));
         var e2 = catchThrowableOfType(ChainException.Invalid.class,
-                () -> validator.validate(input("v", "1e-1", "0.2")));
+                () -> inputRules.validate(input("v", "1e-1", "0.2")));
 
         assertThat(e.errors()).containsExactly(new FieldError("commissionRate", "must not exceed maxRate"));
         assertThat(e2.errors()).extracting(FieldError::field).containsExactly("commissionRate");
@@ -63,7 +63,7 @@ class InputValidatorTest {
         CreateValidatorInput in = new CreateValidatorInput("setup-1", WALLET, other, "v", "", "", "", "", "0.1", "0.2",
                 "0.01", "1", "omniphi", "1000000", CONSENSUS, "", SignMode.DIRECT);
 
-        var e = catchThrowableOfType(ChainException.Invalid.class, () -> validator.validate(in));
+        var e = catchThrowableOfType(ChainException.Invalid.class, () -> inputRules.validate(in));
 
         assertThat(e.code()).isEqualTo("WALLET_PUBKEY_MISMATCH");
     }

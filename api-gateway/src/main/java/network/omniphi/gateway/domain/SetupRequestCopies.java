@@ -3,9 +3,9 @@ package network.omniphi.gateway.domain;
 import java.time.Instant;
 
 /** Copy-with helpers for the immutable {@link SetupRequest}. */
-public final class SetupTransitions {
+public final class SetupRequestCopies {
 
-    private SetupTransitions() {
+    private SetupRequestCopies() {
     }
 
     public static SetupRequest withStatus(SetupRequest s, SetupStatus status, Instant now) {
