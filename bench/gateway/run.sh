@@ -18,8 +18,8 @@ read -r TOKEN SETUP < <(bench_java network.omniphi.e2e.BenchFixture)
 lua="$RESULTS/.auth.lua"
 printf 'wrk.headers["Authorization"] = "Bearer %s"\n' "$TOKEN" >"$lua"
 
-run_wrk() { # path -> "rps p50ms p99ms non2xx"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$lua" "$GATEWAY$1" | python3 -c '
+wrk_figures() { # path -> "rps p50ms p99ms non2xx"
+  run_wrk "$DURATION" "$GATEWAY$1" --latency -s "$lua" | python3 -c '
 import re, sys
 t = sys.stdin.read()
 def ms(label):
@@ -32,11 +32,11 @@ print(rps, ms("50"), ms("99"), bad.group(1) if bad else 0)'
 }
 
 blog "warm-up"
-DURATION=3 run_wrk "/health" >/dev/null
+DURATION=3 wrk_figures "/health" >/dev/null
 blog "baseline: /health"
-read -r b_rps b_p50 b_p99 b_bad < <(run_wrk "/health")
+read -r b_rps b_p50 b_p99 b_bad < <(wrk_figures "/health")
 blog "GET /api/v1/validators/setup-requests/$SETUP"
-read -r g_rps g_p50 g_p99 g_bad < <(run_wrk "/api/v1/validators/setup-requests/$SETUP")
+read -r g_rps g_p50 g_p99 g_bad < <(wrk_figures "/api/v1/validators/setup-requests/$SETUP")
 rm -f "$lua"
 
 out="$RESULTS/gateway-$STAMP.json"

@@ -93,9 +93,10 @@ sign() { # name count [link]: signs <count> bodies into $WORK/<name>.txt (and li
   [ -z "${3:-}" ] || "${PSQL[@]}" -c "\copy consensus_key_links (consensus_pubkey, setup_request_id, wallet_address) FROM '$WORK/$1-links.csv' WITH (FORMAT csv)"
 }
 
-run_wrk() { # seconds script url [args...]
-  local secs=$1 script=$2 url=$3; shift 3
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${secs}s" --timeout 10s -s "$script" "$url" -- "$@" | sed -n 's/^RESULT //p'
+wrk_result() { # seconds script url [script args...] -> the script's RESULT line
+  local secs=$1 script=$2 url=$3
+  shift 3
+  run_wrk "$secs" "$url" --timeout 10s -s "$script" -- "$@" | sed -n 's/^RESULT //p'
 }
 # accepted answers of a RESULT line
 accepted() { python3 -c 'import json,sys; r=json.loads(sys.argv[1]); print(r["requests"]-r["non2xx"])' "$1"; }
@@ -107,20 +108,20 @@ STANDIN_PID=$!
 for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$STANDIN_PORT/ready" && break; sleep 0.2; done
 curl -sf -o /dev/null "http://127.0.0.1:$STANDIN_PORT/ready" || { cat "$WORK/standin.log"; die "the stand-in did not start"; }
 log "stand-in: warm-up ${WARMUP}s, then ${DURATION}s"
-run_wrk "$WARMUP" "$HERE/heartbeat.lua" "http://127.0.0.1:$STANDIN_PORT" "$WORK/standin.txt" "$THREADS" >/dev/null
-STANDIN=$(run_wrk "$DURATION" "$HERE/heartbeat.lua" "http://127.0.0.1:$STANDIN_PORT" "$WORK/standin.txt" "$THREADS")
+wrk_result "$WARMUP" "$HERE/heartbeat.lua" "http://127.0.0.1:$STANDIN_PORT" "$WORK/standin.txt" "$THREADS" >/dev/null
+STANDIN=$(wrk_result "$DURATION" "$HERE/heartbeat.lua" "http://127.0.0.1:$STANDIN_PORT" "$WORK/standin.txt" "$THREADS")
 kill "$STANDIN_PID"; wait "$STANDIN_PID" 2>/dev/null || true; STANDIN_PID=""
 
 log "direct: signing and linking $BODIES + $WARM_BODIES bodies"
 sign warm "$WARM_BODIES" link
 sign main "$BODIES" link
 log "warm-up ${WARMUP}s each"
-run_wrk "$WARMUP" "$HERE/ping.lua" "$BASE/internal/v1/ping" >/dev/null
-WARM=$(run_wrk "$WARMUP" "$HERE/heartbeat.lua" "$BASE" "$WORK/warm.txt" "$THREADS")
+wrk_result "$WARMUP" "$HERE/ping.lua" "$BASE/internal/v1/ping" >/dev/null
+WARM=$(wrk_result "$WARMUP" "$HERE/heartbeat.lua" "$BASE" "$WORK/warm.txt" "$THREADS")
 log "measuring GET /internal/v1/ping for ${DURATION}s"
-PING=$(run_wrk "$DURATION" "$HERE/ping.lua" "$BASE/internal/v1/ping")
+PING=$(wrk_result "$DURATION" "$HERE/ping.lua" "$BASE/internal/v1/ping")
 log "measuring POST $BASE/api/v1/validators/heartbeat for ${DURATION}s"
-HB=$(run_wrk "$DURATION" "$HERE/heartbeat.lua" "$BASE" "$WORK/main.txt" "$THREADS")
+HB=$(wrk_result "$DURATION" "$HERE/heartbeat.lua" "$BASE" "$WORK/main.txt" "$THREADS")
 ACCEPTED=$(( $(accepted "$WARM") + $(accepted "$HB") ))
 
 PUB='null'
@@ -131,13 +132,13 @@ if [ "$PUBLIC" = yes ]; then
   sign pubwarm "$WARM_BODIES" link
   sign pub "$BODIES" link
   log "public path: warm-up ${WARMUP}s, then ${DURATION}s through $GATEWAY"
-  PUB_WARM=$(run_wrk "$WARMUP" "$HERE/heartbeat.lua" "$GATEWAY" "$WORK/pubwarm.txt" "$THREADS")
+  PUB_WARM=$(wrk_result "$WARMUP" "$HERE/heartbeat.lua" "$GATEWAY" "$WORK/pubwarm.txt" "$THREADS")
   if [ -n "$JFR" ]; then
     PROFILE_FILE="$RESULTS/heartbeat-$STAMP-$JFR.jfr"
     jcmd "$(cat "$ROOT/.run/pids/$JFR.pid")" JFR.start name=bench settings=profile duration="$((DURATION + 2))s" \
       filename="$PROFILE_FILE" >/dev/null || die "could not start JFR on $JFR"
   fi
-  PUB=$(run_wrk "$DURATION" "$HERE/heartbeat.lua" "$GATEWAY" "$WORK/pub.txt" "$THREADS")
+  PUB=$(wrk_result "$DURATION" "$HERE/heartbeat.lua" "$GATEWAY" "$WORK/pub.txt" "$THREADS")
   ACCEPTED=$(( ACCEPTED + $(accepted "$PUB_WARM") + $(accepted "$PUB") ))
   [ -z "$PROFILE_FILE" ] || sleep 3 # the recording ends 2 s after the run and writes its file
 fi

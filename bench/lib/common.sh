@@ -26,6 +26,18 @@ bench_classpath() {
 
 bench_java() { java -Domniphi.repo="$ROOT" -De2e.gateway="$GATEWAY" -cp "$(bench_classpath)" "$@"; }
 
+# runs wrk for $1 seconds against $2 with the caller's THREADS and CONNECTIONS; the rest are wrk options (-s script,
+# --latency, --timeout), then optionally -- and the script's arguments. Prints wrk's report.
+run_wrk() { # seconds url [wrk options...] [-- script args...]
+  local secs=$1 url=$2 opts=()
+  shift 2
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+    opts+=("$1")
+    shift
+  done
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${secs}s" "${opts[@]}" "$url" "$@"
+}
+
 # installs an OS package the benchmarks need (wrk, pgbench) when it is missing, as ./dev does for kubectl
 need_tool() { # command package
   command -v "$1" >/dev/null && return 0
