@@ -1,6 +1,5 @@
 package network.omniphi.gateway.infra;
 
-import network.omniphi.gateway.domain.HealthProbes;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +16,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 
 import network.omniphi.commons.kafka.KafkaClientSettings;
+import network.omniphi.gateway.domain.HealthProbes;
 
 /** Live checks of the gateway's own infrastructure: PostgreSQL and Kafka. */
 @ApplicationScoped

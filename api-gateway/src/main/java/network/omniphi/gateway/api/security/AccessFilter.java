@@ -15,8 +15,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import io.smallrye.mutiny.Uni;
 
 import network.omniphi.gateway.domain.GatewayException;
-import network.omniphi.gateway.domain.auth.TokenVerifier;
 import network.omniphi.gateway.domain.auth.RevokedTokens;
+import network.omniphi.gateway.domain.auth.TokenVerifier;
 import network.omniphi.gateway.domain.auth.VerifiedToken;
 
 /**

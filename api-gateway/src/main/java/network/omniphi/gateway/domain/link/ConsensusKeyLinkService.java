@@ -12,9 +12,9 @@ import network.omniphi.gateway.domain.GatewayException;
 import network.omniphi.gateway.domain.RunMode;
 import network.omniphi.gateway.domain.SetupEventPublisher;
 import network.omniphi.gateway.domain.SetupRequest;
+import network.omniphi.gateway.domain.SetupRequestCopies;
 import network.omniphi.gateway.domain.SetupStatus;
 import network.omniphi.gateway.domain.SetupStore;
-import network.omniphi.gateway.domain.SetupRequestCopies;
 import network.omniphi.gateway.domain.Transactions;
 
 /**
