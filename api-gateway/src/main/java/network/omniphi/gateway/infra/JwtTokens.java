@@ -24,6 +24,9 @@ import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
 
@@ -37,15 +40,29 @@ import network.omniphi.gateway.domain.auth.VerifiedToken;
 /**
  * RS256 access tokens: signed with the current key (smallrye-jwt-build, {@code kid} = RFC 7638 thumbprint), verified
  * against the current and the previous public keys (rotation). Issuer, audience, expiry and subject are required.
+ * A token verified once is remembered (by its text, for at most a minute and never past its expiry), so a client's
+ * next requests cost a map lookup instead of an RSA verification and a JSON parse; the revocation check of a logout
+ * stays per request (AccessFilter).
  */
 @ApplicationScoped
 public class JwtTokens implements TokenIssuer, TokenVerifier {
+
+    static final int VERIFIED_MAX = 10_000;
+    static final java.time.Duration VERIFIED_TTL = java.time.Duration.ofMinutes(1);
 
     private final AuthConfig config;
     private final Clock clock;
     private final PrivateKey signingKey;
     private final String kid;
     private final List<JsonWebKey> verificationKeys = new ArrayList<>();
+    /**
+     * Tokens whose signature and claims were verified, by their exact text: a signed token's claims never change, so
+     * its expiry is all that is left to compare on the next request. Revocation is not cached here (the caller checks
+     * it on every request), nor are refusals. Bounded in size and in time, so a token verified once is verified again
+     * at least every {@link #VERIFIED_TTL}.
+     */
+    private final Cache<String, VerifiedToken> verified = Caffeine.newBuilder().maximumSize(VERIFIED_MAX)
+            .expireAfterWrite(VERIFIED_TTL).executor(Runnable::run).build();
 
     public JwtTokens(AuthConfig config, Clock clock) {
         this.config = config;
@@ -78,6 +95,19 @@ public class JwtTokens implements TokenIssuer, TokenVerifier {
      */
     @Override
     public VerifiedToken check(String token) {
+        VerifiedToken known = verified.getIfPresent(token);
+        if (known != null) {
+            if (clock.instant().isBefore(known.expiresAt().plus(config.clockSkew()))) {
+                return known;
+            }
+            verified.invalidate(token);
+        }
+        VerifiedToken checked = verifySignatureAndClaims(token);
+        verified.put(token, checked);
+        return checked;
+    }
+
+    private VerifiedToken verifySignatureAndClaims(String token) {
         try {
             JwtClaims claims = consumer().processToClaims(token);
             return new VerifiedToken(claims.getSubject(), UUID.fromString(claims.getJwtId()),

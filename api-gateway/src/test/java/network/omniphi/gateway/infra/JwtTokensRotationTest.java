@@ -66,6 +66,38 @@ class JwtTokensRotationTest {
     }
 
     @Test
+    void aTokenVerifiedBeforeIsStillRefusedOnceItExpires() {
+        Instant[] now = {Instant.parse("2026-11-25T12:00:00Z")};
+        Clock moving = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        JwtTokens tokens = new JwtTokens(config(dir.resolve("m.pem"), List.of()), moving);
+        String token = tokens.issue("omni1abc").accessToken();
+        assertThat(tokens.verify(token)).isEqualTo("omni1abc");
+        // the second check is answered from the tokens verified before; the expiry still counts
+        assertThat(tokens.verify(token)).isEqualTo("omni1abc");
+        now[0] = now[0].plus(Duration.ofMinutes(16));
+        assertThatThrownBy(() -> tokens.verify(token)).isInstanceOfSatisfying(GatewayException.Unauthenticated.class,
+                e -> assertThat(e.code()).isEqualTo("token-expired"));
+        // and a forged variant of a remembered token is not the remembered token
+        String forged = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "BB" : "AA");
+        assertThatThrownBy(() -> tokens.verify(forged)).isInstanceOf(GatewayException.Unauthenticated.class);
+    }
+
+    @Test
     void aTokenOfAnotherEnvironmentIsRefusedEvenWithTheSameKey() {
         Path key = dir.resolve("shared.pem");
         JwtTokens devnet = new JwtTokens(config(key, List.of(), "devnet"), clock);

@@ -8,6 +8,7 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -58,6 +59,7 @@ public class OutboxRelay {
     private final KafkaClientSettings kafka;
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicBoolean paused = new AtomicBoolean();
+    private final AtomicBoolean wakePending = new AtomicBoolean();
     private final AtomicLong pending = new AtomicLong();
     private final Counter published;
     private volatile Producer<String, byte[]> producer;
@@ -85,6 +87,25 @@ public class OutboxRelay {
         });
         executor.scheduleWithFixedDelay(this::tick, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
         this.executor = executor;
+    }
+
+    /**
+     * Runs a relay round soon on the relay's thread, without waiting for the poll ({@link OutboxWakeUp}: a transaction
+     * that wrote outbox rows committed). Wake-ups that arrive while one is still queued are one round.
+     */
+    public void wake() {
+        ScheduledExecutorService ex = executor;
+        if (ex == null || !wakePending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            ex.execute(() -> {
+                wakePending.set(false);
+                tick();
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            wakePending.set(false);
+        }
     }
 
     void tick() {

@@ -7,14 +7,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.google.protobuf.Message;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Enqueues an event in the outbox. Must be called inside the transaction that makes the state change, so the event
- * exists if and only if the change was committed.
+ * exists if and only if the change was committed. The same transaction notifies the relays, which PostgreSQL delivers
+ * on commit ({@link OutboxWakeUp}).
  */
 @ApplicationScoped
 public class OutboxWriter {
+
+    static final String NOTIFY = "NOTIFY " + OutboxWakeUp.CHANNEL;
 
     private final Clock clock;
 
@@ -30,6 +34,8 @@ public class OutboxWriter {
         record.eventType = event.getDescriptorForType().getFullName();
         record.payload = event.toByteArray();
         record.createdAt = clock.instant();
-        return record.persist().replaceWithVoid();
+        // delivered to the relays' LISTEN (OutboxWakeUp) when, and only if, this transaction commits
+        return record.persist().chain(() -> Panache.getSession())
+                .chain(session -> session.createNativeQuery(NOTIFY).executeUpdate()).replaceWithVoid();
     }
 }
