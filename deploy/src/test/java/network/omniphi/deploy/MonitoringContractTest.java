@@ -148,6 +148,33 @@ class MonitoringContractTest {
         assertThat(ownerAlerts).containsExactlyInAnyOrder("OmniphiHeartbeatStale", "OmniphiHeartbeatHeightStalled");
     }
 
+    /**
+     * Alerts on one node's meters (height lag, restarts; exported by provisioning-service labelled {@code node} and
+     * {@code setup_request_id}) keep those labels and name the node in summary and description.
+     */
+    @Test
+    void perNodeAlertsNameTheNode() {
+        GenericKubernetesResource rule = Manifests.render("production").generic("PrometheusRule").get(0);
+        List<Map<String, Object>> groups = rule.get("spec", "groups");
+        Map<String, Map<?, ?>> byName = new java.util.HashMap<>();
+        groups.stream().flatMap(g -> ((List<?>) g.get("rules")).stream()).map(o -> (Map<?, ?>) o)
+                .forEach(a -> byName.put(String.valueOf(a.get("alert")), a));
+        Map<String, String> perNode = Map.of("OmniphiValidatorNodeHeightLagging",
+                "omniphi_provisioning_node_height_lag_blocks", "OmniphiValidatorNodeRestarting",
+                "omniphi_provisioning_node_restarts");
+        perNode.forEach((name, metric) -> {
+            Map<?, ?> alert = byName.get(name);
+            assertThat(alert).as(name).isNotNull();
+            String expr = String.valueOf(alert.get("expr"));
+            assertThat(metricNames(expr)).as(name).containsExactly(metric);
+            assertThat(expr).as("%s keeps the node labels", name).contains("by (node, setup_request_id)");
+            Map<?, ?> annotations = (Map<?, ?>) alert.get("annotations");
+            assertThat(String.valueOf(annotations.get("summary"))).as(name).contains("{{ $labels.node }}");
+            assertThat(String.valueOf(annotations.get("description"))).as(name).contains("{{ $labels.node }}");
+            assertThat(((Map<?, ?>) alert.get("labels")).get("audience")).as(name).isEqualTo("platform");
+        });
+    }
+
     /** The heading GitHub gives an anchor like {@code overdue-setups}: "Overdue setups". */
     private static String heading(String anchor) {
         String words = anchor.replace('-', ' ');

@@ -9,6 +9,7 @@ import network.omniphi.chain.domain.ChainException;
 import network.omniphi.chain.domain.CreateValidatorTxService;
 import network.omniphi.chain.domain.UnjailTxService;
 import network.omniphi.chain.domain.ValidatorInfoService;
+import network.omniphi.commons.tracing.SetupTelemetry;
 import network.omniphi.proto.chain.v1.BroadcastRequest;
 import network.omniphi.proto.chain.v1.BroadcastResponse;
 import network.omniphi.proto.chain.v1.BuildCreateValidatorTxRequest;
@@ -21,7 +22,10 @@ import network.omniphi.proto.chain.v1.GetBlockHeightResponse;
 import network.omniphi.proto.chain.v1.GetValidatorInfoRequest;
 import network.omniphi.proto.chain.v1.GetValidatorInfoResponse;
 
-/** The internal gRPC API (port 9002) the api-gateway calls. */
+/**
+ * The internal gRPC API (port 9002) the api-gateway calls. A call for a setup tags its server span (Quarkus' gRPC
+ * instrumentation) and its log lines with the setup id ({@link SetupTelemetry}).
+ */
 @GrpcService
 public class ChainGrpcService implements ChainService {
 
@@ -43,17 +47,19 @@ public class ChainGrpcService implements ChainService {
 
     @Override
     public Uni<BuildCreateValidatorTxResponse> buildCreateValidatorTx(BuildCreateValidatorTxRequest request) {
+        SetupTelemetry.tag(request.getSetupRequestId());
         return builder.build(ChainApiMapper.toInput(request)).map(ChainApiMapper::toResponse)
-                .onFailure().transform(GrpcErrors::toStatus);
+                .onFailure().transform(GrpcErrors::toStatus).onTermination().invoke(SetupTelemetry::clearMdc);
     }
 
     @Override
     public Uni<BroadcastResponse> broadcast(BroadcastRequest request) {
+        SetupTelemetry.tag(request.getSetupRequestId());
         return Uni.createFrom().item(request).invoke(ChainGrpcService::requireBroadcastFields)
                 .flatMap(r -> broadcaster.broadcast(r.getSetupRequestId(), r.getWalletAddress(),
                         r.getConsensusPubkey(), r.getTxBytes().toByteArray()))
                 .map(ChainApiMapper::toResponse)
-                .onFailure().transform(GrpcErrors::toStatus);
+                .onFailure().transform(GrpcErrors::toStatus).onTermination().invoke(SetupTelemetry::clearMdc);
     }
 
     private static void requireBroadcastFields(BroadcastRequest r) {
@@ -77,9 +83,10 @@ public class ChainGrpcService implements ChainService {
 
     @Override
     public Uni<BuildUnjailTxResponse> buildUnjailTx(BuildUnjailTxRequest request) {
+        SetupTelemetry.tag(request.getSetupRequestId());
         return Uni.createFrom().item(() -> ChainApiMapper.toInput(request)).flatMap(unjail::build)
                 .map(ChainApiMapper::toResponse)
-                .onFailure().transform(GrpcErrors::toStatus);
+                .onFailure().transform(GrpcErrors::toStatus).onTermination().invoke(SetupTelemetry::clearMdc);
     }
 
     @Override

@@ -7,7 +7,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Uni;
+
+import network.omniphi.commons.tracing.SetupTelemetry;
+import network.omniphi.commons.tracing.TraceContexts;
 
 /**
  * The one way the suite's Kafka consumers take an event: decode it, apply it, and never let one bad record block its
@@ -21,14 +30,18 @@ import io.smallrye.mutiny.Uni;
  * <li>A poison event goes to {@code <topic>.dlq} through {@link DeadLetters} with the reason, its source
  * topic/partition/offset and event id; only once the broker has it does the consumer go on to the next record.</li>
  * </ol>
+ * Each record is taken inside a CONSUMER span whose parent is the trace context in its headers (see
+ * {@link TraceContexts}); the span and the log MDC carry the setup of the record's key ({@link SetupTelemetry}).
  */
 @ApplicationScoped
 public class EventIntake {
 
     private final DeadLetters deadLetters;
+    private final Tracer tracer;
 
-    public EventIntake(DeadLetters deadLetters) {
+    public EventIntake(DeadLetters deadLetters, Tracer tracer) {
         this.deadLetters = deadLetters;
+        this.tracer = tracer;
     }
 
     /**
@@ -47,6 +60,53 @@ public class EventIntake {
      * @param apply a fresh, lazy Uni per subscription (retries subscribe again)
      */
     public <T> Uni<Void> consume(ConsumerRecord<String, byte[]> record, String consumer, Logger log,
+            Decoder<T> decoder, Function<T, String> eventId, Function<T, Uni<?>> apply) {
+        return Uni.createFrom().deferred(() -> {
+            Span span = consumerSpan(record, consumer);
+            // current on the record's duplicated Vert.x context (Quarkus' context storage and MDC live in its local
+            // data), so the apply's own spans, outbox rows and log lines belong to this record until it is done
+            Scope scope = span.makeCurrent();
+            SetupTelemetry.tag(record.key());
+            Uni<Void> work;
+            try {
+                work = take(record, consumer, log, decoder, eventId, apply);
+            } catch (RuntimeException e) {
+                work = Uni.createFrom().failure(e);
+            }
+            return work.onTermination().invoke((ignored, failure, cancelled) -> {
+                if (failure != null) {
+                    span.recordException(failure);
+                    span.setStatus(StatusCode.ERROR, describe(failure));
+                }
+                span.end();
+                SetupTelemetry.clearMdc();
+                scope.close();
+            });
+        });
+    }
+
+    /**
+     * The CONSUMER span of one record: child of the W3C trace context in its headers (set by the producing service's
+     * outbox relay), named and attributed per the OpenTelemetry messaging semantic conventions
+     * (opentelemetry-semconv {@code messaging-spans.md}, {@code kafka.md}), with the setup of the record's key.
+     */
+    private Span consumerSpan(ConsumerRecord<String, byte[]> record, String consumer) {
+        SpanBuilder builder = tracer.spanBuilder("process " + record.topic())
+                .setParent(TraceContexts.extract(record.headers()))
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.destination.name", record.topic())
+                .setAttribute("messaging.destination.partition.id", String.valueOf(record.partition()))
+                .setAttribute("messaging.kafka.offset", record.offset())
+                .setAttribute("messaging.consumer.group.name", consumer);
+        if (SetupTelemetry.isSetupRequestId(record.key())) {
+            builder.setAttribute(SetupTelemetry.ATTRIBUTE, record.key());
+        }
+        return builder.startSpan();
+    }
+
+    private <T> Uni<Void> take(ConsumerRecord<String, byte[]> record, String consumer, Logger log,
             Decoder<T> decoder, Function<T, String> eventId, Function<T, Uni<?>> apply) {
         T event;
         try {

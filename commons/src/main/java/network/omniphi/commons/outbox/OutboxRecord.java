@@ -12,7 +12,8 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /**
  * One event waiting to be published. Written in the same transaction as the state change it describes; the
- * {@link OutboxRelay} publishes it and stamps {@code published_at}. Each service's Flyway migrations create the table.
+ * {@link OutboxRelay} publishes it and stamps {@code published_at}. Each service's Flyway migrations create the table
+ * (the trace context columns: each service's {@code V*_1__outbox_trace_context.sql}).
  */
 @Entity
 @Table(name = "outbox")
@@ -38,4 +39,11 @@ public class OutboxRecord extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** W3C trace context of the transaction that wrote the event (null outside a trace); sent as Kafka headers. */
+    @Column(name = "traceparent")
+    public String traceparent;
+
+    @Column(name = "tracestate")
+    public String tracestate;
 }

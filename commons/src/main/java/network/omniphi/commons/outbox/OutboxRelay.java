@@ -27,6 +27,12 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -37,6 +43,8 @@ import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import network.omniphi.commons.kafka.KafkaClientSettings;
+import network.omniphi.commons.tracing.SetupTelemetry;
+import network.omniphi.commons.tracing.TraceContexts;
 
 /**
  * Publishes outbox rows to Kafka at least once, in creation order. A round locks a batch with
@@ -49,7 +57,7 @@ import network.omniphi.commons.kafka.KafkaClientSettings;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final String SELECT_BATCH = "SELECT id, topic, record_key, event_type, payload FROM outbox"
+    private static final String SELECT_BATCH = "SELECT id, topic, record_key, event_type, payload, traceparent, tracestate FROM outbox"
             + " WHERE published_at IS NULL ORDER BY created_at, id LIMIT $1 FOR UPDATE SKIP LOCKED";
     private static final String MARK_PUBLISHED = "UPDATE outbox SET published_at = now() WHERE id = ANY($1)";
     private static final Duration DB_TIMEOUT = Duration.ofSeconds(10);
@@ -57,6 +65,7 @@ public class OutboxRelay {
     private final Pool pool;
     private final OutboxConfig config;
     private final KafkaClientSettings kafka;
+    private final Tracer tracer;
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicBoolean paused = new AtomicBoolean();
     private final AtomicBoolean wakePending = new AtomicBoolean();
@@ -65,8 +74,10 @@ public class OutboxRelay {
     private volatile Producer<String, byte[]> producer;
     private volatile ScheduledExecutorService executor;
 
-    public OutboxRelay(Pool pool, OutboxConfig config, MeterRegistry registry, KafkaClientSettings kafka) {
+    public OutboxRelay(Pool pool, OutboxConfig config, MeterRegistry registry, KafkaClientSettings kafka,
+            Tracer tracer) {
         this.pool = pool;
+        this.tracer = tracer;
         this.config = config;
         this.kafka = kafka;
         this.published = Counter.builder("omniphi.outbox.published").description("Events published from the outbox")
@@ -164,16 +175,54 @@ public class OutboxRelay {
         Producer<String, byte[]> p = producer();
         List<UUID> ids = new ArrayList<>(rows.size());
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
-        for (Row row : rows) {
-            UUID id = row.getUUID("id");
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.getString("topic"),
-                    row.getString("record_key"), row.getBuffer("payload").getBytes());
-            record.headers().add("event-type", row.getString("event_type").getBytes(StandardCharsets.UTF_8));
-            record.headers().add("outbox-id", id.toString().getBytes(StandardCharsets.UTF_8));
-            acks.add(p.send(record));
-            ids.add(id);
+        List<Span> spans = new ArrayList<>(rows.size());
+        try {
+            for (Row row : rows) {
+                UUID id = row.getUUID("id");
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.getString("topic"),
+                        row.getString("record_key"), row.getBuffer("payload").getBytes());
+                record.headers().add("event-type", row.getString("event_type").getBytes(StandardCharsets.UTF_8));
+                record.headers().add("outbox-id", id.toString().getBytes(StandardCharsets.UTF_8));
+                spans.add(publishSpan(row, record));
+                acks.add(p.send(record));
+                ids.add(id);
+            }
+            p.flush();
+            awaitAcks(acks);
+        } catch (RuntimeException e) {
+            spans.forEach(span -> span.setStatus(StatusCode.ERROR, e.getMessage()));
+            throw e;
+        } finally {
+            spans.forEach(Span::end);
         }
-        p.flush();
+        return ids;
+    }
+
+    /**
+     * A PRODUCER span per event, child of the trace context stored with its row (the transaction that wrote it),
+     * whose context goes out as the record's W3C headers: the consumers' spans join the writer's trace. Without a
+     * stored context the event starts no trace and carries no headers.
+     */
+    private Span publishSpan(Row row, ProducerRecord<String, byte[]> record) {
+        Context parent = TraceContexts.fromFields(row.getString("traceparent"), row.getString("tracestate"));
+        if (!Span.fromContext(parent).getSpanContext().isValid()) {
+            return Span.getInvalid();
+        }
+        // messaging semantic conventions (opentelemetry-semconv messaging-spans.md): "<operation> <destination>"
+        SpanBuilder builder = tracer.spanBuilder("publish " + record.topic()).setParent(parent)
+                .setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "publish")
+                .setAttribute("messaging.destination.name", record.topic());
+        if (SetupTelemetry.isSetupRequestId(record.key())) {
+            builder.setAttribute(SetupTelemetry.ATTRIBUTE, record.key());
+        }
+        Span span = builder.startSpan();
+        TraceContexts.inject(parent.with(span), record.headers());
+        return span;
+    }
+
+    private void awaitAcks(List<Future<RecordMetadata>> acks) {
         long deadline = System.nanoTime() + config.sendTimeout().toNanos();
         for (Future<RecordMetadata> ack : acks) {
             try {
@@ -185,7 +234,6 @@ public class OutboxRelay {
                 throw new IllegalStateException("Kafka did not acknowledge the batch: " + e.getMessage(), e);
             }
         }
-        return ids;
     }
 
     @Scheduled(every = "${omniphi.outbox.housekeeping-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

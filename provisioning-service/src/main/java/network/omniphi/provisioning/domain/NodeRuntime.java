@@ -46,6 +46,15 @@ public interface NodeRuntime {
         return DeclaredNode.UNKNOWN;
     }
 
+    /**
+     * How often the node's workload restarted as the runtime counts it (Kubernetes: the restart count of the node
+     * pod's containers, from the informer cache without an API call; local: the process restarts in the current crash
+     * window); empty when nothing runs for it. Exported per node by the metrics.
+     */
+    default java.util.OptionalInt restarts(String nodeName) {
+        return java.util.OptionalInt.empty();
+    }
+
     /** Short name for logs and metrics, e.g. {@code kubernetes}. */
     String kind();
 }

@@ -3,12 +3,15 @@ package network.omniphi.provisioning.metrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -18,7 +21,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
@@ -26,6 +31,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 
 import network.omniphi.provisioning.domain.LeaderGate;
+import network.omniphi.provisioning.domain.NodeRuntime;
 import network.omniphi.provisioning.domain.NodeStatus;
 import network.omniphi.provisioning.domain.NodeStatusReader;
 
@@ -40,6 +46,15 @@ import network.omniphi.provisioning.domain.NodeStatusReader;
  * <li>{@code omniphi_provisioning_duration_seconds}: request to first synced/running, recorded by the leader when it
  * sees a node leave {@code PROVISIONING} (precision: the refresh interval).</li>
  * </ul>
+ * Per node ({@code node} = ValidatorNode name, {@code setup_request_id}), for every node that should run, exported by
+ * the leader only (one series per node across replicas) and removed as soon as the node is stopped, failed or deleted
+ * (the label sets stay bounded by the live nodes):
+ * <ul>
+ * <li>{@code omniphi_provisioning_node_height_lag_blocks}: blocks the node is behind the reference node (NaN while it
+ * is still provisioning or the reference node is unreachable);</li>
+ * <li>{@code omniphi_provisioning_node_restarts}: restarts of the node's workload as its runtime counts them
+ * (Kubernetes: the node pod's container restart count; local: process restarts in the crash window).</li>
+ * </ul>
  */
 @Startup
 @ApplicationScoped
@@ -47,7 +62,8 @@ public class NodeStateMeters {
 
     private static final Logger LOG = Logger.getLogger(NodeStateMeters.class);
     private static final Duration DB_TIMEOUT = Duration.ofSeconds(5);
-    private static final String NODES = "SELECT node_name, status, desired_running, latest_height, created_at"
+    private static final String NODES = "SELECT setup_request_id, node_name, status, desired_running, latest_height,"
+            + " created_at"
             + " FROM validator_nodes WHERE status NOT IN ('STOPPED', 'FAILED')";
     private static final String BY_STATUS = "SELECT status, count(*) AS n FROM validator_nodes GROUP BY status";
 
@@ -61,10 +77,23 @@ public class NodeStateMeters {
     private final long lagThreshold;
     private final Timer duration;
     private final Set<String> provisioning = new HashSet<>();
+    private final NodeRuntime runtime;
+    private final MeterRegistry registry;
+    private final Map<String, NodeMeters> perNode = new HashMap<>();
+
+    /** The two gauges of one node and the values they read. */
+    private static final class NodeMeters {
+        volatile double lag = Double.NaN;
+        volatile double restarts = Double.NaN;
+        final List<Meter> meters = new ArrayList<>();
+    }
 
     public NodeStateMeters(Pool pool, NodeStatusReader status, LeaderGate leader, MeterRegistry registry,
+            NodeRuntime runtime,
             @ConfigProperty(name = "omniphi.metrics.lag-threshold-blocks", defaultValue = "10") long lagThreshold) {
         this.pool = pool;
+        this.runtime = runtime;
+        this.registry = registry;
         this.lagThreshold = lagThreshold;
         this.status = status;
         this.leader = leader;
@@ -87,7 +116,8 @@ public class NodeStateMeters {
     }
 
     @Scheduled(every = "${omniphi.metrics.refresh-interval:15s}", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void refresh() {
+    /** Reads the database, the reference node and the runtime into the meters (scheduled; tests call it). */
+    public synchronized void refresh() {
         try {
             Map<String, Long> seen = new HashMap<>();
             for (Row row : pool.query(BY_STATUS).execute().await().atMost(DB_TIMEOUT)) {
@@ -102,11 +132,25 @@ public class NodeStateMeters {
         }
     }
 
+    private NodeMeters register(String node, String setupRequestId) {
+        NodeMeters m = new NodeMeters();
+        Tags tags = Tags.of("node", node, "setup_request_id", setupRequestId);
+        m.meters.add(Gauge.builder("omniphi.provisioning.node.height.lag", m, x -> x.lag).baseUnit("blocks")
+                .description("Blocks the node is behind the reference node").tags(tags).strongReference(true)
+                .register(registry));
+        m.meters.add(Gauge.builder("omniphi.provisioning.node.restarts", m, x -> x.restarts)
+                .description("Restarts of the node's container (Kubernetes) or process (local)").tags(tags)
+                .strongReference(true).register(registry));
+        return m;
+    }
+
     private void nodes(long reference) {
         Instant now = Instant.now();
         long oldest = 0;
         long behind = 0;
         Set<String> stillProvisioning = new HashSet<>();
+        Set<String> live = new HashSet<>();
+        boolean leading = leader.isLeader();
         for (Row row : pool.query(NODES).execute().await().atMost(DB_TIMEOUT)) {
             String name = row.getString("node_name");
             String s = row.getString("status");
@@ -121,7 +165,23 @@ public class NodeStateMeters {
                     && reference - row.getLong("latest_height") > lagThreshold) {
                 behind++;
             }
+            if (leading && row.getBoolean("desired_running")) {
+                NodeMeters meters = perNode.computeIfAbsent(name, n -> register(n, row.getString("setup_request_id")));
+                meters.lag = reference > 0 && !NodeStatus.PROVISIONING.name().equals(s)
+                        ? Math.max(0, reference - row.getLong("latest_height"))
+                        : Double.NaN;
+                OptionalInt restarts = runtime.restarts(name);
+                meters.restarts = restarts.isPresent() ? restarts.getAsInt() : Double.NaN;
+                live.add(name);
+            }
         }
+        perNode.keySet().removeIf(name -> {
+            if (live.contains(name)) {
+                return false;
+            }
+            perNode.get(name).meters.forEach(registry::remove);
+            return true;
+        });
         provisioning.clear();
         provisioning.addAll(stillProvisioning);
         oldestProvisioning.set(oldest);

@@ -303,6 +303,14 @@ public final class KubernetesNodeRuntime implements NodeRuntime, AutoCloseable {
         return cr.getMetadata().getGeneration() == null ? 0 : cr.getMetadata().getGeneration();
     }
 
+    /** From the informer's pod cache: no API call. */
+    @Override
+    public java.util.OptionalInt restarts(String nodeName) {
+        return cache.get(Pod.class, NodeNames.child(nodeName, "node") + "-0")
+                .map(pod -> java.util.OptionalInt.of(PodDiagnosis.restarts(pod)))
+                .orElse(java.util.OptionalInt.empty());
+    }
+
     private RuntimeReport observe(ValidatorNode node, boolean running) {
         String podName = NodeNames.child(node.name(), "node") + "-0";
         Pod pod = cache.get(Pod.class, podName).orElse(null);

@@ -131,6 +131,14 @@ final class PodDiagnosis {
         return status.getState() == null ? null : status.getState().getWaiting();
     }
 
+    /** Restarts of the pod's (non-init) containers, as the kubelet counts them in the pod status. */
+    static int restarts(Pod pod) {
+        if (pod.getStatus() == null || pod.getStatus().getContainerStatuses() == null) {
+            return 0;
+        }
+        return pod.getStatus().getContainerStatuses().stream().mapToInt(PodDiagnosis::restarts).sum();
+    }
+
     private static int restarts(ContainerStatus status) {
         return status.getRestartCount() == null ? 0 : status.getRestartCount();
     }

@@ -45,6 +45,13 @@ public class LocalNodeRuntime implements NodeRuntime {
         this.clock = clock;
     }
 
+    /** The restarts the runtime counted in the current crash window (reset after a quiet window or a stop). */
+    @Override
+    public java.util.OptionalInt restarts(String nodeName) {
+        return store.find(nodeName).filter(p -> p.pid() != null)
+                .map(p -> java.util.OptionalInt.of(p.restarts())).orElse(java.util.OptionalInt.empty());
+    }
+
     @Override
     public RuntimeReport apply(ValidatorNode node) {
         LocalProcess process = store.findOrAllocate(node.name(), launcher.homeOf(node.name()).toString());

@@ -20,9 +20,16 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
+import network.omniphi.commons.tracing.SetupTelemetry;
 import network.omniphi.provisioning.config.ProvisioningConfig;
 import network.omniphi.provisioning.domain.DeclaredNode;
 import network.omniphi.provisioning.domain.LeaderGate;
@@ -79,6 +86,7 @@ public class ReconcileLoop implements NodeWork {
     private volatile Instant lastFullPass;
     private volatile boolean wasLeader;
     private volatile OptionalLong referenceHeight = OptionalLong.empty();
+    private volatile Tracer tracer = TracerProvider.noop().get("reconcile");
     private volatile Instant referenceReadAt = Instant.EPOCH;
 
     private record Backoff(Instant until, Duration delay) {
@@ -172,7 +180,9 @@ public class ReconcileLoop implements NodeWork {
             return Optional.empty();
         }
         passLock.lock();
-        try {
+        Span span = reconcileSpan(setupRequestId);
+        try (Scope scope = span.makeCurrent()) {
+            SetupTelemetry.tag(setupRequestId);
             ValidatorNode node = follow(setupRequestId, store.node(setupRequestId));
             if (node == null || !needsWork(node)) {
                 return Optional.empty();
@@ -186,10 +196,28 @@ public class ReconcileLoop implements NodeWork {
             return after != null ? Optional.of(after.delay()) : Optional.of(requeue(node));
         } catch (ProvisioningException.RuntimeUnavailable e) {
             LOG.warnf("reconcile of %s skipped: %s", setupRequestId, e.getMessage());
+            span.setStatus(StatusCode.ERROR, e.getMessage());
             return Optional.of(provisioningRequeue);
         } finally {
+            SetupTelemetry.clearMdc();
+            span.end();
             passLock.unlock();
         }
+    }
+
+    /**
+     * The span of one node's reconcile (a root span: the work comes from a watch event or a timer, not a request),
+     * with the setup as attribute; its logs carry the setup in the MDC ({@link SetupTelemetry}).
+     */
+    private Span reconcileSpan(String setupRequestId) {
+        return tracer.spanBuilder("reconcile ValidatorNode").setNoParent().setSpanKind(SpanKind.INTERNAL)
+                .setAttribute(SetupTelemetry.ATTRIBUTE, setupRequestId)
+                .setAttribute("omniphi.runtime", runtime.kind()).startSpan();
+    }
+
+    @Inject
+    void tracer(Tracer tracer) {
+        this.tracer = tracer;
     }
 
     /** Reports every reconcile of one node from now on. */
@@ -317,12 +345,19 @@ public class ReconcileLoop implements NodeWork {
             java.util.Set<String> seen = new java.util.HashSet<>();
             for (ValidatorNode node : store.needingWork()) {
                 seen.add(node.setupRequestId());
-                ValidatorNode followed = runtime.watchDriven() ? follow(node.setupRequestId(), node) : node;
-                if (followed != null && needsWork(followed) && leader.isLeader() && due(followed)
-                        && reconcile(followed, reference)) {
-                    changed++;
+                Span span = reconcileSpan(node.setupRequestId());
+                try (Scope scope = span.makeCurrent()) {
+                    SetupTelemetry.tag(node.setupRequestId());
+                    ValidatorNode followed = runtime.watchDriven() ? follow(node.setupRequestId(), node) : node;
+                    if (followed != null && needsWork(followed) && leader.isLeader() && due(followed)
+                            && reconcile(followed, reference)) {
+                        changed++;
+                    }
+                    requeueLater(followed);
+                } finally {
+                    SetupTelemetry.clearMdc();
+                    span.end();
                 }
-                requeueLater(followed);
             }
             for (String declared : runtime.declaredSetupIds()) {
                 if (!seen.contains(declared) && leader.isLeader()) {
