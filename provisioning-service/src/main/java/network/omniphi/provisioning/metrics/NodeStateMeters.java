@@ -115,8 +115,8 @@ public class NodeStateMeters {
                 .register(registry);
     }
 
-    @Scheduled(every = "${omniphi.metrics.refresh-interval:15s}", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     /** Reads the database, the reference node and the runtime into the meters (scheduled; tests call it). */
+    @Scheduled(every = "${omniphi.metrics.refresh-interval:15s}", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public synchronized void refresh() {
         try {
             Map<String, Long> seen = new HashMap<>();

@@ -1,26 +1,33 @@
 package network.omniphi.provisioning.infra.kubernetes;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 
 import jakarta.inject.Inject;
 
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import io.vertx.mutiny.sqlclient.Pool;
 
+import network.omniphi.commons.tracing.SetupTelemetry;
 import network.omniphi.provisioning.FakeChain;
 import network.omniphi.provisioning.KafkaAssignment;
 import network.omniphi.provisioning.config.ProvisioningConfig;
@@ -28,9 +35,10 @@ import network.omniphi.provisioning.infra.kubernetes.model.ValidatorNodeResource
 import network.omniphi.provisioning.metrics.NodeStateMeters;
 
 /**
- * Per-node meters on /q/metrics, played on the mock API server with the service's own reconcile loop: the node pod's
+ * Per-node meters in the service's registry (exported on /q/metrics: MetricsContractTest checks the names), played on the mock API server with the service's own reconcile loop: the node pod's
  * container restart count and the node's height lag appear labelled with the ValidatorNode's name and its setup, and
- * both series are gone once the node is deleted.
+ * both series are gone once the node is deleted. The reconciles of the node are spans carrying its setup, and their
+ * log lines carry it in the MDC.
  */
 @QuarkusTest
 @WithKubernetesTestServer(crud = true, setup = ServerSideApply.class)
@@ -39,6 +47,9 @@ import network.omniphi.provisioning.metrics.NodeStateMeters;
 class NodeMetricsTest {
 
     static final String NS = KubernetesReconcilerTest.NS;
+    /* omniphi_provisioning_node_restarts and omniphi_provisioning_node_height_lag_blocks on /q/metrics */
+    private static final String RESTARTS = "omniphi.provisioning.node.restarts";
+    private static final String LAG = "omniphi.provisioning.node.height.lag";
 
     @Inject
     KubernetesClient client;
@@ -48,6 +59,38 @@ class NodeMetricsTest {
     Pool pool;
     @Inject
     NodeStateMeters meters;
+    @Inject
+    MeterRegistry registry;
+    @Inject
+    InMemorySpanExporter spans;
+
+    private final List<String[]> logLines = new CopyOnWriteArrayList<>();
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            if (record instanceof ExtLogRecord ext) {
+                logLines.add(new String[]{ext.getFormattedMessage(), ext.getMdc(SetupTelemetry.MDC_KEY)});
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void captureLogs() {
+        java.util.logging.Logger.getLogger("").addHandler(capture);
+    }
+
+    @AfterEach
+    void stopCapturing() {
+        java.util.logging.Logger.getLogger("").removeHandler(capture);
+    }
 
     @BeforeEach
     void consuming() {
@@ -61,42 +104,41 @@ class NodeMetricsTest {
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(
                 () -> client.apps().statefulSets().inNamespace(NS).withName(name + "-node").get(), s -> s != null);
         String image = config.kubernetes().image().orElseThrow();
-        String labels = "node=\"" + name + "\",setup_request_id=\"" + setupId + "\"";
 
         NodePods.report(client, NS, name, NodePods.crashLoopBackOff(image, 2));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             meters.refresh();
-            assertThat(value("omniphi_provisioning_node_restarts", labels)).isEqualTo("2.0");
-            assertThat(value("omniphi_provisioning_node_height_lag_blocks", labels)).as("still provisioning")
-                    .isEqualTo("NaN");
+            assertThat(value(RESTARTS, name, setupId)).isEqualTo(2.0);
+            assertThat(value(LAG, name, setupId)).as("still provisioning").isNaN();
         });
 
         NodePods.report(client, NS, name, NodePods.ready(image));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             meters.refresh();
-            assertThat(value("omniphi_provisioning_node_restarts", labels)).isEqualTo("0.0");
-            String lag = value("omniphi_provisioning_node_height_lag_blocks", labels);
-            assertThat(lag).isNotNull().isNotEqualTo("NaN");
-            assertThat(Double.parseDouble(lag)).isGreaterThanOrEqualTo(0);
+            assertThat(value(RESTARTS, name, setupId)).isEqualTo(0.0);
+            assertThat(value(LAG, name, setupId)).isNotNull().isNotNaN().isGreaterThanOrEqualTo(0.0);
         });
 
+        // the node's reconciles are spans with its setup (exported in batches: waited for)
+        await().atMost(Duration.ofSeconds(30)).until(() -> spans.getFinishedSpanItems().stream()
+                .anyMatch(span -> span.getName().equals("reconcile ValidatorNode")
+                        && setupId.equals(span.getAttributes().get(SetupTelemetry.ATTRIBUTE))));
+
         client.resources(ValidatorNodeResource.class).inNamespace(NS).withName(name).delete();
+        String[] stopping = await().atMost(Duration.ofSeconds(60)).until(() -> logLines.stream()
+                .filter(l -> l[0].equals("node " + name + ": its ValidatorNode is gone; stopping")).findFirst()
+                .orElse(null), l -> l != null);
+        assertThat(stopping[1]).as("MDC of the reconcile's log line").isEqualTo(setupId);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             meters.refresh();
-            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-            assertThat(metrics).doesNotContain("node=\"" + name + "\"");
+            assertThat(registry.find(RESTARTS).tag("node", name).gauges()).isEmpty();
+            assertThat(registry.find(LAG).tag("node", name).gauges()).isEmpty();
         });
     }
 
-    /** The sample value of one series on /q/metrics, or null when it is not exported. */
-    private static String value(String metric, String labels) {
-        String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher m = Pattern.compile("(?m)^" + metric + "\\{([^}]*)} (\\S+)$").matcher(body);
-        while (m.find()) {
-            if (m.group(1).contains(labels.split(",")[0]) && m.group(1).contains(labels.split(",")[1])) {
-                return m.group(2);
-            }
-        }
-        return null;
+    /** The value of one node's gauge in the service's registry (what /q/metrics exports), or null without one. */
+    private Double value(String meter, String node, String setupId) {
+        Gauge gauge = registry.find(meter).tags("node", node, "setup_request_id", setupId).gauge();
+        return gauge == null ? null : gauge.value();
     }
 }
