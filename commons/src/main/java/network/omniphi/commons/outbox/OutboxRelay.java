@@ -18,6 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -32,6 +33,7 @@ import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.context.Context;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -74,6 +76,12 @@ public class OutboxRelay {
     private volatile Producer<String, byte[]> producer;
     private volatile ScheduledExecutorService executor;
 
+    /** A relay that traces nothing (tests, tools). */
+    public OutboxRelay(Pool pool, OutboxConfig config, MeterRegistry registry, KafkaClientSettings kafka) {
+        this(pool, config, registry, kafka, TracerProvider.noop().get("outbox-relay"));
+    }
+
+    @Inject
     public OutboxRelay(Pool pool, OutboxConfig config, MeterRegistry registry, KafkaClientSettings kafka,
             Tracer tracer) {
         this.pool = pool;

@@ -67,6 +67,9 @@ class OutboxWakeUpTest {
         admin.close().await().atMost(Duration.ofSeconds(30));
         pool = PgPool.pool(vertx, db.setProperties(Map.of("search_path", SCHEMA)), new PoolOptions().setMaxSize(4));
         pool.query(migration()).execute().await().atMost(Duration.ofSeconds(30));
+        // the trace context columns every service adds (V*_1__outbox_trace_context.sql), which the relay reads
+        pool.query("ALTER TABLE outbox ADD COLUMN traceparent text, ADD COLUMN tracestate text").execute()
+                .await().atMost(Duration.ofSeconds(30));
 
         try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA))) {
             if (!kafka.listTopics().names().get(30, TimeUnit.SECONDS).contains(TOPIC)) {
