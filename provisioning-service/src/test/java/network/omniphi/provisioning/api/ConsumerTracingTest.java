@@ -6,12 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 
 import jakarta.inject.Inject;
 
@@ -20,10 +16,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.jboss.logmanager.ExtLogRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
@@ -43,6 +37,7 @@ import network.omniphi.proto.events.v1.RunMode;
 import network.omniphi.proto.events.v1.StopRequested;
 import network.omniphi.provisioning.FakeChain;
 import network.omniphi.provisioning.KafkaAssignment;
+import network.omniphi.provisioning.SetupLogLines;
 import network.omniphi.testsupport.KafkaTopicReader;
 
 /**
@@ -61,33 +56,8 @@ class ConsumerTracingTest {
     @Inject
     InMemorySpanExporter spans;
 
-    private final List<String[]> logLines = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            String mdc = record instanceof ExtLogRecord ext ? ext.getMdc(SetupTelemetry.MDC_KEY) : null;
-            String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-            logLines.add(new String[]{String.valueOf(message), mdc});
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
-    @BeforeEach
-    void captureLogs() {
-        java.util.logging.Logger.getLogger("").addHandler(capture);
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        java.util.logging.Logger.getLogger("").removeHandler(capture);
-    }
+    @RegisterExtension
+    final SetupLogLines logs = new SetupLogLines();
 
     @Test
     void aCommandIsAppliedInAConsumerSpanOfTheProducersTraceAndItsLogsNameTheSetup() {
@@ -116,9 +86,8 @@ class ConsumerTracingTest {
                 .stringKey("messaging.destination.name"))).isEqualTo(KafkaAssignment.STOP_TOPIC);
 
         // logged by StopRequestedConsumer after it read the node table (a Mutiny hop off the consumer's first call)
-        String[] line = await().atMost(PATIENCE).until(() -> logLines.stream()
-                .filter(l -> l[0].contains("stop for setup " + setupId)).findFirst().orElse(null), l -> l != null);
-        assertThat(line[1]).isEqualTo(setupId);
+        SetupLogLines.Line line = logs.await(m -> m.contains("stop for setup " + setupId), PATIENCE);
+        assertThat(line.setupRequestId()).isEqualTo(setupId);
         // the apply's own work (its SQL statements) runs in the consumer span
         assertThat(spans.getFinishedSpanItems()).anySatisfy(s -> {
             assertThat(s.getParentSpanId()).isEqualTo(consumer.getSpanId());

@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 
 import jakarta.inject.Inject;
 
-import org.jboss.logmanager.ExtLogRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.Gauge;
@@ -30,6 +25,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import network.omniphi.commons.tracing.SetupTelemetry;
 import network.omniphi.provisioning.FakeChain;
 import network.omniphi.provisioning.KafkaAssignment;
+import network.omniphi.provisioning.SetupLogLines;
 import network.omniphi.provisioning.config.ProvisioningConfig;
 import network.omniphi.provisioning.infra.kubernetes.model.ValidatorNodeResource;
 import network.omniphi.provisioning.metrics.NodeStateMeters;
@@ -64,33 +60,8 @@ class NodeMetricsTest {
     @Inject
     InMemorySpanExporter spans;
 
-    private final List<String[]> logLines = new CopyOnWriteArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            if (record instanceof ExtLogRecord ext) {
-                logLines.add(new String[]{ext.getFormattedMessage(), ext.getMdc(SetupTelemetry.MDC_KEY)});
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
-    @BeforeEach
-    void captureLogs() {
-        java.util.logging.Logger.getLogger("").addHandler(capture);
-    }
-
-    @AfterEach
-    void stopCapturing() {
-        java.util.logging.Logger.getLogger("").removeHandler(capture);
-    }
+    @RegisterExtension
+    final SetupLogLines logs = new SetupLogLines();
 
     @BeforeEach
     void consuming() {
@@ -125,10 +96,9 @@ class NodeMetricsTest {
                         && setupId.equals(span.getAttributes().get(SetupTelemetry.ATTRIBUTE))));
 
         client.resources(ValidatorNodeResource.class).inNamespace(NS).withName(name).delete();
-        String[] stopping = await().atMost(Duration.ofSeconds(60)).until(() -> logLines.stream()
-                .filter(l -> l[0].equals("node " + name + ": its ValidatorNode is gone; stopping")).findFirst()
-                .orElse(null), l -> l != null);
-        assertThat(stopping[1]).as("MDC of the reconcile's log line").isEqualTo(setupId);
+        SetupLogLines.Line stopping = logs.await(
+                m -> m.equals("node " + name + ": its ValidatorNode is gone; stopping"), Duration.ofSeconds(60));
+        assertThat(stopping.setupRequestId()).as("MDC of the reconcile's log line").isEqualTo(setupId);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             meters.refresh();
             assertThat(registry.find(RESTARTS).tag("node", name).gauges()).isEmpty();
