@@ -103,7 +103,7 @@ accepted() { python3 -c 'import json,sys; r=json.loads(sys.argv[1]); print(r["re
 
 log "verify-only stand-in: signing $BODIES bodies"
 sign standin "$BODIES"
-java -cp "$BCPROV" "$HERE/VerifyStandIn.java" "$STANDIN_PORT" >"$WORK/standin.log" 2>&1 &
+java -Dsun.net.httpserver.nodelay=true -cp "$BCPROV" "$HERE/VerifyStandIn.java" "$STANDIN_PORT" >"$WORK/standin.log" 2>&1 &
 STANDIN_PID=$!
 for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$STANDIN_PORT/ready" && break; sleep 0.2; done
 curl -sf -o /dev/null "http://127.0.0.1:$STANDIN_PORT/ready" || { cat "$WORK/standin.log"; die "the stand-in did not start"; }
