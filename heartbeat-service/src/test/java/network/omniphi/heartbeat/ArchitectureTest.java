@@ -19,10 +19,6 @@ class ArchitectureTest {
 
     @Test
     void theApiTalksToTheDomainNotToInfra() {
-        LayerRules.apiDoesNotUseInfra(BASE,
-                new LayerRules.Allowed(BASE + ".api.SetupEventsConsumer", "hands the setup and key-link events to the"
-                        + " infra registries, which take the protobuf events themselves; a domain port needs domain"
-                        + " event records first (the one-consumer-shape work, issue 19 item 2)"))
-                .check(CLASSES);
+        LayerRules.apiDoesNotUseInfra(BASE).check(CLASSES);
     }
 }

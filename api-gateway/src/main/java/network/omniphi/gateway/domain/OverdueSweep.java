@@ -116,9 +116,9 @@ public class OverdueSweep {
                 .validator(s.operatorAddress(), s.walletAddress())
                 .flatMap(found -> found.isEmpty()
                         ? Uni.createFrom().item(false)
-                        : projection.apply(new StatusEvent.ValidatorState(UUID.randomUUID(), s.id(), clock.instant(),
-                                found.get().operatorAddress(), found.get().isActiveValidator(),
-                                found.get().votingPower(), found.get().jailed())))
+                        : tx.inTransaction(() -> projection.apply(new StatusEvent.ValidatorState(UUID.randomUUID(),
+                                s.id(), clock.instant(), found.get().operatorAddress(),
+                                found.get().isActiveValidator(), found.get().votingPower(), found.get().jailed()))))
                 .onFailure().recoverWithItem(e -> {
                     LOG.warnf("setup %s: re-querying its validator failed, next re-drive tries again: %s", s.id(),
                             e.getMessage());

@@ -11,8 +11,9 @@ import org.jboss.logging.Logger;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Keeps the setup status and the node/chain read models in step with events. Each event is applied once (inbox),
- * under a row lock, and only legal status moves are made: a replayed or late event never moves a setup backwards.
+ * Keeps the setup status and the node/chain read models in step with events. Each event is applied under a row lock,
+ * and only legal status moves are made: a replayed or late event never moves a setup backwards. The caller runs
+ * {@link #apply} inside its transaction, once per event (the consumer's inbox, {@code EventIntake.consumeOnce}).
  */
 @ApplicationScoped
 public class StatusProjection {
@@ -20,24 +21,19 @@ public class StatusProjection {
     private static final Logger LOG = Logger.getLogger(StatusProjection.class);
 
     private final SetupStore store;
-    private final Inbox inbox;
-    private final Transactions tx;
     private final Clock clock;
 
-    public StatusProjection(SetupStore store, Inbox inbox, Transactions tx, Clock clock) {
+    public StatusProjection(SetupStore store, Clock clock) {
         this.store = store;
-        this.inbox = inbox;
-        this.tx = tx;
         this.clock = clock;
     }
 
-    /** Applies the event; true when it changed something, false for duplicates and unknown setups. */
+    /** Applies the event (inside the caller's transaction); true when it changed something, false for unknown setups. */
     public Uni<Boolean> apply(StatusEvent event) {
-        return tx.inTransaction(() -> inbox.firstDelivery(event.eventId())
-                .flatMap(first -> first ? store.lock(event.setupRequestId()) : Uni.createFrom().nullItem())
+        return store.lock(event.setupRequestId())
                 .flatMap(setup -> setup == null
                         ? Uni.createFrom().item(false)
-                        : applyTo(setup, event).replaceWith(true)));
+                        : applyTo(setup, event).replaceWith(true));
     }
 
     private Uni<Void> applyTo(SetupRequest setup, StatusEvent event) {

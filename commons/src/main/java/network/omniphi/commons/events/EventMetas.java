@@ -41,10 +41,15 @@ public final class EventMetas {
 
     /** The event id as a UUID, or a name-based UUID for producers that sent a non-UUID id. */
     public static UUID eventId(EventMeta meta) {
+        return eventId(meta.getEventId());
+    }
+
+    /** The event id as a UUID: itself when it is one, else a name-based UUID of its text (stable per event id). */
+    public static UUID eventId(String eventId) {
         try {
-            return UUID.fromString(meta.getEventId());
+            return UUID.fromString(eventId);
         } catch (IllegalArgumentException e) {
-            return UUID.nameUUIDFromBytes(meta.getEventId().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return UUID.nameUUIDFromBytes(eventId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 }

@@ -1,6 +1,7 @@
 package network.omniphi.commons.inbox;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,6 +16,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Uni;
 
+import network.omniphi.commons.events.EventMetas;
 import network.omniphi.commons.tracing.SetupTelemetry;
 import network.omniphi.commons.tracing.TraceContexts;
 
@@ -32,16 +34,21 @@ import network.omniphi.commons.tracing.TraceContexts;
  * </ol>
  * Each record is taken inside a CONSUMER span whose parent is the trace context in its headers (see
  * {@link TraceContexts}); the span and the log MDC carry the setup of the record's key ({@link SetupTelemetry}).
+ * <p>
+ * A consumer that changes its service's database takes its records with {@link #consumeOnce}: the inbox row and the
+ * change in one transaction, then a wake-up after the commit when something changed (see {@link Once}).
  */
 @ApplicationScoped
 public class EventIntake {
 
     private final DeadLetters deadLetters;
     private final Tracer tracer;
+    private final InboxRepository inbox;
 
-    public EventIntake(DeadLetters deadLetters, Tracer tracer) {
+    public EventIntake(DeadLetters deadLetters, Tracer tracer, InboxRepository inbox) {
         this.deadLetters = deadLetters;
         this.tracer = tracer;
+        this.inbox = inbox;
     }
 
     /**
@@ -83,6 +90,59 @@ public class EventIntake {
                 scope.close();
             });
         });
+    }
+
+    /**
+     * Takes {@code record} as {@code once} says: decode (as {@link #consume}), then in ONE transaction the inbox's
+     * first-delivery check of the event id and, for a first delivery only, the change; the transaction is retried as
+     * a whole on transient failures ({@link ApplyRetry}), a {@link PoisonEvent} from the change goes to the dead-letter
+     * topic. After the commit, and only when the change reported that it changed something, the wake-up runs (retried
+     * on its own until it succeeds, so a failing wake-up never re-runs the committed change). A duplicate changes and
+     * wakes nothing.
+     */
+    public <T> Uni<Void> consumeOnce(ConsumerRecord<String, byte[]> record, Once<T> once) {
+        return consume(record, once.consumer(), once.log(), once.decoder(), once.eventId(),
+                event -> applyOnce(event, once, () -> once.consumer() + " waking up after event "
+                        + once.eventId().apply(event) + " (" + record.topic() + "-" + record.partition() + "@"
+                        + record.offset() + ")"));
+    }
+
+    private <T> Uni<Void> applyOnce(T event, Once<T> once, Supplier<String> what) {
+        return inbox.inTransaction(() -> inbox.firstDelivery(EventMetas.eventId(once.eventId().apply(event)),
+                once.inbox())
+                .flatMap(first -> first ? once.change().apply(event) : Uni.createFrom().item(false)))
+                .flatMap(changed -> Boolean.TRUE.equals(changed)
+                        ? ApplyRetry.untilApplied(Uni.createFrom().deferred(() -> once.wakeUp().apply(event)),
+                                once.log(),
+                                what)
+                        : Uni.createFrom().voidItem());
+    }
+
+    /**
+     * What one consumer of {@link #consumeOnce} does, and nothing else: its name, its decoder and event id (as for
+     * {@link #consume}), the domain change (run inside the transaction after the inbox check; true when it changed
+     * something) and what to wake up after the commit of a change (a loop to kick, a follow-up in its own
+     * transaction). {@code inbox} names the consumer in {@code processed_events}; it is {@code consumer} unless the
+     * service's inbox rows carry another name.
+     */
+    public record Once<T>(String consumer, String inbox, Logger log, Decoder<T> decoder, Function<T, String> eventId,
+            Function<T, Uni<Boolean>> change, Function<T, Uni<Void>> wakeUp) {
+
+        /** A consumer whose changes wake nothing up. */
+        public static <T> Once<T> of(String consumer, Logger log, Decoder<T> decoder, Function<T, String> eventId,
+                Function<T, Uni<Boolean>> change) {
+            return new Once<>(consumer, consumer, log, decoder, eventId, change, event -> Uni.createFrom().voidItem());
+        }
+
+        /** The same consumer, waking {@code wakeUp} after the commit of each change. */
+        public Once<T> wakingUp(Function<T, Uni<Void>> wakeUp) {
+            return new Once<>(consumer, inbox, log, decoder, eventId, change, wakeUp);
+        }
+
+        /** The same consumer, recording its deliveries under {@code inbox} in {@code processed_events}. */
+        public Once<T> inInbox(String inbox) {
+            return new Once<>(consumer, inbox, log, decoder, eventId, change, wakeUp);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package network.omniphi.heartbeat.api;
 
-import java.util.function.Function;
+import java.time.Clock;
+import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -9,17 +10,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Timestamp;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 import network.omniphi.commons.events.EventMetas;
-import network.omniphi.commons.inbox.ApplyRetry;
 import network.omniphi.commons.inbox.EventIntake;
-import network.omniphi.commons.inbox.InboxRepository;
 import network.omniphi.commons.inbox.PoisonEvent;
-import network.omniphi.heartbeat.infra.ConsensusKeyLinkRegistry;
-import network.omniphi.heartbeat.infra.LocalSetupRegistry;
+import network.omniphi.heartbeat.domain.LocalSetups;
 import network.omniphi.proto.events.v1.ConsensusKeyLinked;
 import network.omniphi.proto.events.v1.EventMeta;
 import network.omniphi.proto.events.v1.RunMode;
@@ -28,8 +26,10 @@ import network.omniphi.proto.events.v1.StopRequested;
 
 /**
  * Learns the local-mode setups and their linked consensus keys from {@code validator.setup.requested},
- * {@code validator.consensus-key.linked} and {@code validator.stop.requested}. Each event is applied once (inbox on the
- * event id) in one transaction; unreadable records are logged and skipped, database failures are retried with
+ * {@code validator.consensus-key.linked} and {@code validator.stop.requested} through
+ * {@link EventIntake#consumeOnce}: each event is applied once (inbox on the event id) in one transaction; after a
+ * setup or link event committed, the setup is bound to its key if that key already reports
+ * ({@link LocalSetups#bindRecent}). Unreadable records go to the dead-letter topic, database failures are retried with
  * back-off.
  */
 @ApplicationScoped
@@ -38,40 +38,43 @@ public class SetupEventsConsumer {
     private static final Logger LOG = Logger.getLogger(SetupEventsConsumer.class);
     static final String CONSUMER = "heartbeat-service";
 
-    private final InboxRepository inbox;
-    private final LocalSetupRegistry registry;
-    private final ConsensusKeyLinkRegistry links;
     private final EventIntake intake;
+    private final EventIntake.Once<SetupRequested> setupRequested;
+    private final EventIntake.Once<ConsensusKeyLinked> consensusKeyLinked;
+    private final EventIntake.Once<StopRequested> stopRequested;
 
-    public SetupEventsConsumer(InboxRepository inbox, LocalSetupRegistry registry, ConsensusKeyLinkRegistry links,
-            EventIntake intake) {
-        this.inbox = inbox;
-        this.registry = registry;
-        this.links = links;
+    public SetupEventsConsumer(LocalSetups setups, EventIntake intake, Clock clock) {
         this.intake = intake;
+        this.setupRequested = EventIntake.Once.of(CONSUMER, LOG, SetupEventsConsumer::decodeSetup,
+                (SetupRequested e) -> e.getMeta().getEventId(),
+                e -> setups.requested(new LocalSetups.Requested(e.getSetupRequestId(), e.getWalletAddress(),
+                        instant(e.getMeta().hasOccurredAt(), e.getMeta().getOccurredAt(), clock)))
+                        .replaceWith(true))
+                .wakingUp(e -> setups.bindRecent(e.getSetupRequestId()));
+        this.consensusKeyLinked = EventIntake.Once.of(CONSUMER, LOG, SetupEventsConsumer::decodeLink,
+                (ConsensusKeyLinked e) -> e.getMeta().getEventId(),
+                e -> setups.keyLinked(new LocalSetups.KeyLinked(e.getSetupRequestId(), e.getConsensusPubkey(),
+                        e.getWalletAddress(), instant(e.hasLinkedAt(), e.getLinkedAt(), clock))).replaceWith(true))
+                .wakingUp(e -> setups.bindRecent(e.getSetupRequestId()));
+        this.stopRequested = EventIntake.Once.of(CONSUMER, LOG, SetupEventsConsumer::decodeStop,
+                (StopRequested e) -> e.getMeta().getEventId(),
+                e -> setups.stopped(new LocalSetups.Stopped(e.getSetupRequestId(), e.getWalletAddress()))
+                        .replaceWith(false));
     }
 
     @Incoming("setup-requested")
     public Uni<Void> setupRequested(ConsumerRecord<String, byte[]> record) {
-        return intake.consume(record, CONSUMER, LOG, SetupEventsConsumer::decodeSetup,
-                (SetupRequested e) -> e.getMeta().getEventId(),
-                event -> once(event.getMeta(), e -> registry.setupRequested(event))
-                        .flatMap(v -> bindRecent(event.getSetupRequestId())));
+        return intake.consumeOnce(record, setupRequested);
     }
 
     @Incoming("consensus-key-linked")
     public Uni<Void> consensusKeyLinked(ConsumerRecord<String, byte[]> record) {
-        return intake.consume(record, CONSUMER, LOG, SetupEventsConsumer::decodeLink,
-                (ConsensusKeyLinked e) -> e.getMeta().getEventId(),
-                event -> once(event.getMeta(), e -> links.linked(event))
-                        .flatMap(v -> bindRecent(event.getSetupRequestId())));
+        return intake.consumeOnce(record, consensusKeyLinked);
     }
 
     @Incoming("stop-requested")
     public Uni<Void> stopRequested(ConsumerRecord<String, byte[]> record) {
-        return intake.consume(record, CONSUMER, LOG, SetupEventsConsumer::decodeStop,
-                (StopRequested e) -> e.getMeta().getEventId(),
-                event -> once(event.getMeta(), e -> registry.stopRequested(event)));
+        return intake.consumeOnce(record, stopRequested);
     }
 
     /** A local setup this service tracks, null for a cloud setup (the provisioner's). */
@@ -108,14 +111,8 @@ public class SetupEventsConsumer {
         }
     }
 
-    private Uni<Void> bindRecent(String setupRequestId) {
-        return ApplyRetry.untilApplied(Uni.createFrom().deferred(() -> Panache.withTransaction(
-                () -> registry.bindRecent(setupRequestId))), LOG,
-                () -> "binding recent heartbeats to setup " + setupRequestId);
-    }
-
-    private Uni<Void> once(EventMeta meta, Function<EventMeta, Uni<Void>> apply) {
-        return Panache.withTransaction(() -> inbox.firstDelivery(EventMetas.eventId(meta), CONSUMER)
-                .flatMap(first -> first ? apply.apply(meta) : Uni.createFrom().voidItem()));
+    /** The event's time when it carries one, else now. */
+    private static Instant instant(boolean present, Timestamp at, Clock clock) {
+        return present ? EventMetas.instant(at) : clock.instant();
     }
 }

@@ -10,8 +10,7 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 
-import network.omniphi.commons.events.EventMetas;
-import network.omniphi.proto.events.v1.ConsensusKeyLinked;
+import network.omniphi.heartbeat.domain.LocalSetups.KeyLinked;
 
 /**
  * Keeps {@code consensus_key_links} from the gateway's ConsensusKeyLinked events (call inside the consumer's
@@ -30,15 +29,15 @@ public class ConsensusKeyLinkRegistry {
         this.clock = clock;
     }
 
-    public Uni<Void> linked(ConsensusKeyLinked event) {
-        Instant linkedAt = event.hasLinkedAt() ? EventMetas.instant(event.getLinkedAt()) : clock.instant();
-        String setupId = event.getSetupRequestId();
+    public Uni<Void> linked(KeyLinked event) {
+        Instant linkedAt = event.linkedAt();
+        String setupId = event.setupRequestId();
         return setup(event, linkedAt).flatMap(setup -> {
             if (LocalSetupEntity.STOPPED.equals(setup.status)) {
                 LOG.infof("ignoring the link of stopped setup %s", setupId);
                 return Uni.createFrom().voidItem();
             }
-            return ConsensusKeyLinkEntity.<ConsensusKeyLinkEntity>findById(event.getConsensusPubkey(),
+            return ConsensusKeyLinkEntity.<ConsensusKeyLinkEntity>findById(event.consensusPubkey(),
                     LockModeType.PESSIMISTIC_WRITE).flatMap(current -> {
                         if (current != null && current.linkedAt.isAfter(linkedAt)
                                 && !current.setupRequestId.equals(setupId)) {
@@ -46,9 +45,9 @@ public class ConsensusKeyLinkRegistry {
                                     current.setupRequestId);
                             return Uni.createFrom().voidItem();
                         }
-                        return replaceOtherKeys(setup, event.getConsensusPubkey())
+                        return replaceOtherKeys(setup, event.consensusPubkey())
                                 .flatMap(v -> store(current, event, linkedAt))
-                                .flatMap(v -> dropHistory(event.getConsensusPubkey(), event.getWalletAddress(),
+                                .flatMap(v -> dropHistory(event.consensusPubkey(), event.walletAddress(),
                                         setupId));
                     });
         });
@@ -61,15 +60,15 @@ public class ConsensusKeyLinkRegistry {
     }
 
     /** The local setup row, created pending when the link overtook the setup event (the link carries the owner). */
-    private Uni<LocalSetupEntity> setup(ConsensusKeyLinked event, Instant linkedAt) {
-        return LocalSetupEntity.<LocalSetupEntity>findById(event.getSetupRequestId(), LockModeType.PESSIMISTIC_WRITE)
+    private Uni<LocalSetupEntity> setup(KeyLinked event, Instant linkedAt) {
+        return LocalSetupEntity.<LocalSetupEntity>findById(event.setupRequestId(), LockModeType.PESSIMISTIC_WRITE)
                 .flatMap(existing -> {
                     if (existing != null) {
                         return Uni.createFrom().item(existing);
                     }
                     LocalSetupEntity setup = new LocalSetupEntity();
-                    setup.setupRequestId = event.getSetupRequestId();
-                    setup.walletAddress = event.getWalletAddress();
+                    setup.setupRequestId = event.setupRequestId();
+                    setup.walletAddress = event.walletAddress();
                     setup.status = LocalSetupEntity.PENDING;
                     setup.requestedAt = linkedAt;
                     return setup.persist().replaceWith(setup);
@@ -97,11 +96,11 @@ public class ConsensusKeyLinkRegistry {
                 });
     }
 
-    private Uni<Void> store(ConsensusKeyLinkEntity current, ConsensusKeyLinked event, Instant linkedAt) {
+    private Uni<Void> store(ConsensusKeyLinkEntity current, KeyLinked event, Instant linkedAt) {
         ConsensusKeyLinkEntity link = current != null ? current : new ConsensusKeyLinkEntity();
-        link.consensusPubkey = event.getConsensusPubkey();
-        link.setupRequestId = event.getSetupRequestId();
-        link.walletAddress = event.getWalletAddress();
+        link.consensusPubkey = event.consensusPubkey();
+        link.setupRequestId = event.setupRequestId();
+        link.walletAddress = event.walletAddress();
         link.linkedAt = linkedAt;
         link.releasedAt = null;
         return link.persistAndFlush().replaceWithVoid();

@@ -10,12 +10,9 @@ import org.jboss.logging.Logger;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
-import network.omniphi.commons.events.EventMetas;
 import network.omniphi.commons.inbox.EventIntake;
-import network.omniphi.commons.inbox.InboxRepository;
 import network.omniphi.commons.inbox.PoisonEvent;
 import network.omniphi.proto.events.v1.RunMode;
 import network.omniphi.proto.events.v1.SetupRequested;
@@ -39,30 +36,31 @@ public class SetupRequestedConsumer {
     static final String CONSUMER = "provisioning.setup-requested";
     private static final Logger LOG = Logger.getLogger(SetupRequestedConsumer.class);
 
-    private final InboxRepository inbox;
     private final NodeRecords nodes;
     private final NodeWork loop;
     private final EventIntake intake;
+    private final EventIntake.Once<SetupRequested> once;
     private final NodeLifecycle lifecycle;
     private final ProvisioningConfig config;
     private final Clock clock;
 
-    public SetupRequestedConsumer(InboxRepository inbox, NodeRecords nodes, NodeWork loop,
+    public SetupRequestedConsumer(NodeRecords nodes, NodeWork loop,
             NodeLifecycle lifecycle, ProvisioningConfig config, Clock clock, EventIntake intake) {
         this.intake = intake;
-        this.inbox = inbox;
         this.nodes = nodes;
         this.loop = loop;
         this.lifecycle = lifecycle;
         this.config = config;
         this.clock = clock;
+        this.once = EventIntake.Once
+                .of(CONSUMER, LOG, SetupRequestedConsumer::decode, (SetupRequested e) -> e.getMeta().getEventId(),
+                        this::apply)
+                .wakingUp(this::kick);
     }
 
     @Incoming("setup-requested")
     public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
-        return intake.consume(record, CONSUMER, LOG, SetupRequestedConsumer::decode,
-                (SetupRequested e) -> e.getMeta().getEventId(),
-                this::applyOnce);
+        return intake.consumeOnce(record, once);
     }
 
     /** The event, if it can ever be applied: it parses and carries the event id it is deduplicated on. */
@@ -74,17 +72,13 @@ public class SetupRequestedConsumer {
         return event;
     }
 
-    /** One transaction: inbox, then the change; kicks the reconcile loop when something changed. */
-    private Uni<Boolean> applyOnce(SetupRequested event) {
-        return Panache.withTransaction(() -> inbox.firstDelivery(EventMetas.eventId(event.getMeta()), CONSUMER)
-                .flatMap(first -> first ? apply(event) : Uni.createFrom().item(false)))
-                .invoke(created -> {
-                    if (created) {
-                        loop.kick(event.getSetupRequestId());
-                    }
-                });
+    /** After the commit of a change: the reconcile loop takes the setup's node now rather than at its next pass. */
+    private Uni<Void> kick(SetupRequested event) {
+        loop.kick(event.getSetupRequestId());
+        return Uni.createFrom().voidItem();
     }
 
+    /** The change, inside the consumer's transaction after the inbox check; true when the loop has work. */
     private Uni<Boolean> apply(SetupRequested event) {
         if (event.getRunMode() != RunMode.RUN_MODE_CLOUD || event.getSetupRequestId().isBlank()) {
             return Uni.createFrom().item(false);

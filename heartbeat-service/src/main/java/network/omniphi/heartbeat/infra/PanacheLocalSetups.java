@@ -8,28 +8,28 @@ import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
-import network.omniphi.commons.events.EventMetas;
 import network.omniphi.heartbeat.config.HeartbeatConfig;
-import network.omniphi.proto.events.v1.SetupRequested;
-import network.omniphi.proto.events.v1.StopRequested;
+import network.omniphi.heartbeat.domain.LocalSetups;
 
 /**
- * Keeps {@code local_setups} from the gateway's events. Call inside the consumer's transaction. A setup whose linked
- * key already reports (heartbeats arrived before the event) is bound at once to it; a stop releases the key's link.
+ * Keeps {@code local_setups} (and, through {@link ConsensusKeyLinkRegistry}, {@code consensus_key_links}) from the
+ * gateway's events. The changes run inside the consumer's transaction. A setup whose linked key already reports
+ * (heartbeats arrived before the event) is bound to it by {@link #bindRecent}; a stop releases the key's link.
  */
 @ApplicationScoped
-public class LocalSetupRegistry {
+public class PanacheLocalSetups implements LocalSetups {
 
-    private static final Logger LOG = Logger.getLogger(LocalSetupRegistry.class);
+    private static final Logger LOG = Logger.getLogger(PanacheLocalSetups.class);
 
     private final PanacheSetupBinding binding;
     private final ConsensusKeyLinkRegistry links;
     private final HeartbeatConfig config;
     private final Clock clock;
 
-    public LocalSetupRegistry(PanacheSetupBinding binding, ConsensusKeyLinkRegistry links, HeartbeatConfig config,
+    public PanacheLocalSetups(PanacheSetupBinding binding, ConsensusKeyLinkRegistry links, HeartbeatConfig config,
             Clock clock) {
         this.binding = binding;
         this.links = links;
@@ -38,28 +38,32 @@ public class LocalSetupRegistry {
     }
 
     /** Records a local setup as pending. Binding to an already reporting node is a separate step: {@link #bindRecent}. */
-    public Uni<Void> setupRequested(SetupRequested event) {
-        return LocalSetupEntity.<LocalSetupEntity>findById(event.getSetupRequestId()).flatMap(existing -> {
+    @Override
+    public Uni<Void> requested(Requested event) {
+        return LocalSetupEntity.<LocalSetupEntity>findById(event.setupRequestId()).flatMap(existing -> {
             if (existing != null) {
                 return Uni.createFrom().voidItem(); // already known, or stopped before we saw it
             }
             LocalSetupEntity setup = new LocalSetupEntity();
-            setup.setupRequestId = event.getSetupRequestId();
-            setup.walletAddress = event.getWalletAddress();
+            setup.setupRequestId = event.setupRequestId();
+            setup.walletAddress = event.walletAddress();
             setup.status = LocalSetupEntity.PENDING;
-            setup.requestedAt = event.hasMeta() && event.getMeta().hasOccurredAt()
-                    ? EventMetas.instant(event.getMeta().getOccurredAt())
-                    : clock.instant();
+            setup.requestedAt = event.requestedAt();
             return setup.persist().replaceWithVoid();
         });
     }
 
-    /**
-     * Binds a pending setup to its linked key if that key already reports. Must run in its own transaction after
-     * the setup or link event committed: the heartbeat path binds after its own commit too, so whichever of the two
-     * commits last sees the other's row and a heartbeat racing the event is never missed.
-     */
+    @Override
+    public Uni<Void> keyLinked(KeyLinked link) {
+        return links.linked(link);
+    }
+
+    @Override
     public Uni<Void> bindRecent(String setupRequestId) {
+        return Panache.withTransaction(() -> bindPending(setupRequestId));
+    }
+
+    private Uni<Void> bindPending(String setupRequestId) {
         Instant seenSince = clock.instant().minus(config.staleAfter());
         return LocalSetupEntity.<LocalSetupEntity>findById(setupRequestId, LockModeType.PESSIMISTIC_WRITE)
                 .flatMap(setup -> setup == null || !LocalSetupEntity.PENDING.equals(setup.status)
@@ -70,14 +74,15 @@ public class LocalSetupRegistry {
                                 .replaceWithVoid());
     }
 
-    public Uni<Void> stopRequested(StopRequested event) {
-        String id = event.getSetupRequestId();
+    @Override
+    public Uni<Void> stopped(Stopped event) {
+        String id = event.setupRequestId();
         return LocalSetupEntity.<LocalSetupEntity>findById(id).flatMap(setup -> {
             LocalSetupEntity target = setup;
             if (target == null) {
                 target = new LocalSetupEntity(); // tombstone: a late setup event must not create a pending setup
                 target.setupRequestId = id;
-                target.walletAddress = event.getWalletAddress();
+                target.walletAddress = event.walletAddress();
                 target.requestedAt = clock.instant();
             }
             target.status = LocalSetupEntity.STOPPED;
