@@ -22,8 +22,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import network.omniphi.commons.error.FieldError;
 import network.omniphi.commons.json.JsonNumberGuard;
+import network.omniphi.heartbeat.domain.HeartbeatException;
 import network.omniphi.heartbeat.domain.HeartbeatTimestamps;
-import network.omniphi.heartbeat.domain.InvalidHeartbeatException;
 import network.omniphi.heartbeat.domain.SignedHeartbeat;
 import network.omniphi.heartbeat.domain.WalletAddresses;
 
@@ -50,7 +50,7 @@ public class HeartbeatRequestParser {
     public SignedHeartbeat parse(byte[] body) {
         List<FieldError> outOfRange = JsonNumberGuard.check(body);
         if (!outOfRange.isEmpty()) {
-            throw new InvalidHeartbeatException("One or more heartbeat fields are invalid.", outOfRange);
+            throw new HeartbeatException.InvalidHeartbeat("One or more heartbeat fields are invalid.", outOfRange);
         }
         JsonNode root = readTree(body);
         List<FieldError> errors = new ArrayList<>();
@@ -74,7 +74,7 @@ public class HeartbeatRequestParser {
                 "must be the standard base64 of a 64-byte ed25519 signature");
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(FieldError::field));
-            throw new InvalidHeartbeatException("One or more heartbeat fields are invalid.", errors);
+            throw new HeartbeatException.InvalidHeartbeat("One or more heartbeat fields are invalid.", errors);
         }
         Instant timestamp = HeartbeatTimestamps.parse(ts).orElseThrow();
         return new SignedHeartbeat(wallet, pubkeyText, decode(pubkeyText, 32).orElseThrow(), height, uptime,
@@ -86,11 +86,11 @@ public class HeartbeatRequestParser {
         try {
             root = body == null || body.length == 0 ? null : mapper.readTree(body);
         } catch (IOException e) {
-            throw new InvalidHeartbeatException("The body is not valid JSON (or repeats a field).",
+            throw new HeartbeatException.InvalidHeartbeat("The body is not valid JSON (or repeats a field).",
                     List.of(new FieldError("body", "must be one JSON object without repeated fields")));
         }
         if (root == null || !root.isObject()) {
-            throw new InvalidHeartbeatException("The body must be a JSON object.",
+            throw new HeartbeatException.InvalidHeartbeat("The body must be a JSON object.",
                     List.of(new FieldError("body", "must be a JSON object")));
         }
         return root;

@@ -14,9 +14,8 @@ import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 
 import network.omniphi.heartbeat.config.HeartbeatConfig;
-import network.omniphi.heartbeat.domain.HeartbeatNotFoundException;
+import network.omniphi.heartbeat.domain.HeartbeatException;
 import network.omniphi.heartbeat.domain.HeartbeatReads;
-import network.omniphi.heartbeat.domain.InvalidQueryException;
 import network.omniphi.heartbeat.domain.StoredHeartbeat;
 import network.omniphi.heartbeat.domain.WalletAddresses;
 
@@ -42,11 +41,11 @@ public class InternalHeartbeatResource {
     @Path("/heartbeats")
     public Uni<List<HeartbeatView>> byWallet(@QueryParam("walletAddress") String walletAddress) {
         if (walletAddress == null || walletAddress.isBlank()) {
-            return Uni.createFrom().failure(new InvalidQueryException("walletAddress", "is required"));
+            return Uni.createFrom().failure(new HeartbeatException.InvalidQuery("walletAddress", "is required"));
         }
         if (!WalletAddresses.isValid(walletAddress)) {
             return Uni.createFrom()
-                    .failure(new InvalidQueryException("walletAddress", "must be a bech32 omni1... address"));
+                    .failure(new HeartbeatException.InvalidQuery("walletAddress", "must be a bech32 omni1... address"));
         }
         Instant staleBefore = clock.instant().minus(config.staleAfter());
         return reads.byWallet(walletAddress).map(rows -> rows.stream().map(row -> view(row, staleBefore)).toList());
@@ -61,13 +60,13 @@ public class InternalHeartbeatResource {
     @Path("/heartbeats/by-key")
     public Uni<LastHeartbeat> byKey(@QueryParam("consensusPubkey") String consensusPubkey) {
         if (consensusPubkey == null || consensusPubkey.isEmpty()) {
-            return Uni.createFrom().failure(new InvalidQueryException("consensusPubkey", "is required"));
+            return Uni.createFrom().failure(new HeartbeatException.InvalidQuery("consensusPubkey", "is required"));
         }
         if (HeartbeatRequestParser.decode(consensusPubkey, 32).isEmpty()) {
-            return Uni.createFrom().failure(new InvalidQueryException("consensusPubkey",
+            return Uni.createFrom().failure(new HeartbeatException.InvalidQuery("consensusPubkey",
                     "must be the standard base64 of a 32-byte ed25519 public key"));
         }
-        return reads.byKey(consensusPubkey).onItem().ifNull().failWith(HeartbeatNotFoundException::new)
+        return reads.byKey(consensusPubkey).onItem().ifNull().failWith(HeartbeatException.NotFound::new)
                 .map(row -> new LastHeartbeat(row.consensusPubkey(), row.heartbeatTsText(), row.lastSeen()));
     }
 

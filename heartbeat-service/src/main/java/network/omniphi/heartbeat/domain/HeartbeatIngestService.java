@@ -50,11 +50,11 @@ public class HeartbeatIngestService {
     private HeartbeatWrite authenticate(SignedHeartbeat hb) {
         Instant now = clock.instant();
         if (Duration.between(hb.timestamp(), now).abs().compareTo(window) > 0) {
-            throw new TimestampOutsideWindowException("The timestamp must be within " + window.toSeconds()
+            throw new HeartbeatException.TimestampOutsideWindow("The timestamp must be within " + window.toSeconds()
                     + " seconds of the server time (now " + now.truncatedTo(ChronoUnit.SECONDS) + ").");
         }
         if (!verifier.verify(hb.consensusKey(), hb.canonicalBytes(), hb.signature())) {
-            throw new SignatureInvalidException(
+            throw new HeartbeatException.SignatureInvalid(
                     "The signature does not verify with consensusPubkey over the canonical heartbeat.");
         }
         if (rateLimiter.knownReplay(hb.consensusPubkey(), hb.timestamp())) {
@@ -62,7 +62,7 @@ public class HeartbeatIngestService {
         }
         Optional<Duration> wait = rateLimiter.tryAcquire(hb.consensusPubkey(), now);
         if (wait.isPresent()) {
-            throw new HeartbeatRateLimitedException(wait.get());
+            throw new HeartbeatException.RateLimited(wait.get());
         }
         return new HeartbeatWrite(hb.consensusPubkey(), hb.walletAddress(), now,
                 hb.timestamp().truncatedTo(ChronoUnit.MICROS), hb.timestampText(), hb.blockHeight(), hb.uptimeSeconds(),
@@ -72,9 +72,9 @@ public class HeartbeatIngestService {
     private Uni<HeartbeatReceipt> settle(HeartbeatWrite write, StoreOutcome outcome) {
         return switch (outcome.status()) {
             case REPLAYED -> Uni.createFrom().failure(replayed());
-            case KEY_BOUND_ELSEWHERE -> Uni.createFrom().failure(new KeyBoundElsewhereException(
+            case KEY_BOUND_ELSEWHERE -> Uni.createFrom().failure(new HeartbeatException.KeyBoundElsewhere(
                     "This consensus key already reports for another wallet."));
-            case NOT_LINKED -> Uni.createFrom().failure(new ConsensusKeyNotLinkedException());
+            case NOT_LINKED -> Uni.createFrom().failure(new HeartbeatException.KeyNotLinked());
             case ACCEPTED -> accepted(write, outcome);
         };
     }
@@ -87,8 +87,8 @@ public class HeartbeatIngestService {
                 : Uni.createFrom().item(receipt(write, outcome.setupRequestId(), false));
     }
 
-    private static HeartbeatReplayedException replayed() {
-        return new HeartbeatReplayedException(
+    private static HeartbeatException.Replayed replayed() {
+        return new HeartbeatException.Replayed(
                 "The timestamp is not newer than the last accepted heartbeat of this consensus key.");
     }
 

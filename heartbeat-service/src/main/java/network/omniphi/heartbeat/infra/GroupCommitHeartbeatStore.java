@@ -20,8 +20,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 
 import network.omniphi.heartbeat.config.HeartbeatConfig;
+import network.omniphi.heartbeat.domain.HeartbeatException;
 import network.omniphi.heartbeat.domain.HeartbeatStore;
-import network.omniphi.heartbeat.domain.HeartbeatStoreUnavailableException;
 import network.omniphi.heartbeat.domain.HeartbeatWrite;
 import network.omniphi.heartbeat.domain.StoreOutcome;
 
@@ -64,7 +64,7 @@ public class GroupCommitHeartbeatStore implements HeartbeatStore {
         return Uni.createFrom().<StoreOutcome>emitter(emitter -> enqueue(new Pending(write, emitter,
                 Vertx.currentContext())))
                 .ifNoItem().after(config.timeout())
-                .failWith(() -> new HeartbeatStoreUnavailableException(null));
+                .failWith(() -> new HeartbeatException.StoreUnavailable(null));
     }
 
     private void enqueue(Pending pending) {
@@ -147,7 +147,7 @@ public class GroupCommitHeartbeatStore implements HeartbeatStore {
     }
 
     private static void fail(Pending p, Throwable failure) {
-        HeartbeatStoreUnavailableException error = new HeartbeatStoreUnavailableException(failure);
+        HeartbeatException.StoreUnavailable error = new HeartbeatException.StoreUnavailable(failure);
         if (p.context() != null) {
             p.context().runOnContext(v -> p.emitter().fail(error));
         } else {

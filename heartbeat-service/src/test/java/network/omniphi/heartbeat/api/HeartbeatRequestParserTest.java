@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import network.omniphi.commons.error.FieldError;
-import network.omniphi.heartbeat.domain.InvalidHeartbeatException;
+import network.omniphi.heartbeat.domain.HeartbeatException;
 import network.omniphi.heartbeat.domain.SignedHeartbeat;
 import network.omniphi.heartbeat.support.TestNode;
 
@@ -33,7 +33,7 @@ class HeartbeatRequestParserTest {
     }
 
     List<FieldError> errors(String body) {
-        return catchThrowableOfType(InvalidHeartbeatException.class,
+        return catchThrowableOfType(HeartbeatException.InvalidHeartbeat.class,
                 () -> parser.parse(body.getBytes(StandardCharsets.UTF_8))).errors();
     }
 

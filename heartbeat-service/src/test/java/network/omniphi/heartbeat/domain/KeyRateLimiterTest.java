@@ -35,7 +35,7 @@ class KeyRateLimiterTest {
 
     @Test
     void rateLimitedErrorRoundsRetryAfterUp() {
-        assertThat(new HeartbeatRateLimitedException(Duration.ofMillis(1200)).retryAfterSeconds()).isEqualTo(2);
-        assertThat(new HeartbeatRateLimitedException(Duration.ZERO).retryAfterSeconds()).isEqualTo(1);
+        assertThat(new HeartbeatException.RateLimited(Duration.ofMillis(1200)).retryAfterSeconds()).isEqualTo(2);
+        assertThat(new HeartbeatException.RateLimited(Duration.ZERO).retryAfterSeconds()).isEqualTo(1);
     }
 }
