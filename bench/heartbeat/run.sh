@@ -9,7 +9,8 @@
 #   - ping:      the empty GET /internal/v1/ping of the heartbeat-service.
 #
 #   bench/heartbeat/run.sh   (env: DURATION=10 WARMUP=3 CONNECTIONS=64 THREADS=2 BODIES=80000 PUBLIC=auto|yes|no
-#                              JFR=gateway|heartbeat-service: a JFR profile of that service during the public run)
+#                              JFR=api-gateway|heartbeat-service: a JFR profile of that service during the measured
+#                              run of JFR_PHASE=public (default) or direct; JFR_SETTINGS=<.jfc>, default profile)
 #
 # Every body comes from a distinct, freshly generated ed25519 key (one bench wallet), so nothing is a replay and no
 # key hits its rate limit. Each key is linked to the bench wallet first (rows in consensus_key_links, as the gateway's
@@ -33,6 +34,7 @@ THREADS="${THREADS:-2}"
 BODIES="${BODIES:-80000}"
 PUBLIC="${PUBLIC:-auto}"
 JFR="${JFR:-}"
+JFR_PHASE="${JFR_PHASE:-public}"
 STANDIN_PORT="${STANDIN_PORT:-8093}"
 WARM_BODIES=$((BODIES / 4))
 WALLET="omni1h6lta047h6lta047h6lta047h6lta0470waza3" # bech32 "omni" of 20 x 0xbe: marks the bench rows
@@ -93,6 +95,58 @@ sign() { # name count [link]: signs <count> bodies into $WORK/<name>.txt (and li
   [ -z "${3:-}" ] || "${PSQL[@]}" -c "\copy consensus_key_links (consensus_pubkey, setup_request_id, wallet_address) FROM '$WORK/$1-links.csv' WITH (FORMAT csv)"
 }
 
+PROFILE_FILE=""
+start_jfr() { # a JFR profile of $JFR for the next measured run (written 2 s after it ends)
+  [ -n "$JFR" ] || return 0
+  [ -f "$ROOT/.run/pids/$JFR.pid" ] || die "JFR=$JFR: no such service of the running stack (.run/pids/$JFR.pid)"
+  PROFILE_FILE="$RESULTS/heartbeat-$STAMP-$JFR-$JFR_PHASE.jfr"
+  jcmd "$(cat "$ROOT/.run/pids/$JFR.pid")" JFR.start name=bench settings="${JFR_SETTINGS:-profile}" duration="$((DURATION + 2))s" \
+    filename="$PROFILE_FILE" >/dev/null || die "could not start JFR on $JFR"
+}
+
+# CPU time (ms) used so far by the processes a heartbeat passes through: the gateway, the heartbeat service, every
+# PostgreSQL backend and the stand-in (utime + stime of /proc/<pid>/stat; a backend that exits mid-run is not counted)
+cpu_ms() {
+  python3 - "$ROOT/.run/pids" "${STANDIN_PID:-}" <<'PY'
+import json, os, sys
+tick = os.sysconf("SC_CLK_TCK")
+def cpu(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) * 1000 // tick
+    except (OSError, ValueError):
+        return 0
+def pidfile(name):
+    try:
+        return int(open(os.path.join(sys.argv[1], name + ".pid")).read().strip())
+    except (OSError, ValueError):
+        return None
+out = {}
+for name in ("api-gateway", "heartbeat-service"):
+    pid = pidfile(name)
+    out[name] = cpu(pid) if pid else 0
+pg = 0
+for pid in os.listdir("/proc"):
+    if pid.isdigit():
+        try:
+            if open(f"/proc/{pid}/comm").read().strip() == "postgres":
+                pg += cpu(pid)
+        except OSError:
+            pass
+out["postgres"] = pg
+out["standIn"] = cpu(int(sys.argv[2])) if sys.argv[2] else 0
+print(json.dumps(out))
+PY
+}
+
+# CPU ms per 1,000 accepted heartbeats of one measured run, per process: cpu_cost <before> <after> <wrk RESULT line>
+cpu_cost() {
+  python3 -c 'import json,sys
+b, a, r = (json.loads(x) for x in sys.argv[1:4]); ok = r["requests"] - r["non2xx"]
+print(json.dumps({k: round((a[k] - b[k]) * 1000 / ok, 1) if ok else None for k in a}))' "$1" "$2" "$3"
+}
+
 wrk_result() { # seconds script url [script args...] -> the script's RESULT line
   local secs=$1 script=$2 url=$3
   shift 3
@@ -109,7 +163,9 @@ for _ in $(seq 1 100); do curl -sf -o /dev/null "http://127.0.0.1:$STANDIN_PORT/
 curl -sf -o /dev/null "http://127.0.0.1:$STANDIN_PORT/ready" || { cat "$WORK/standin.log"; die "the stand-in did not start"; }
 log "stand-in: warm-up ${WARMUP}s, then ${DURATION}s"
 wrk_result "$WARMUP" "$HERE/heartbeat.lua" "http://127.0.0.1:$STANDIN_PORT" "$WORK/standin.txt" "$THREADS" >/dev/null
+C0=$(cpu_ms)
 STANDIN=$(wrk_result "$DURATION" "$HERE/heartbeat.lua" "http://127.0.0.1:$STANDIN_PORT" "$WORK/standin.txt" "$THREADS")
+STANDIN_CPU=$(cpu_cost "$C0" "$(cpu_ms)" "$STANDIN")
 kill "$STANDIN_PID"; wait "$STANDIN_PID" 2>/dev/null || true; STANDIN_PID=""
 
 log "direct: signing and linking $BODIES + $WARM_BODIES bodies"
@@ -121,26 +177,28 @@ WARM=$(wrk_result "$WARMUP" "$HERE/heartbeat.lua" "$BASE" "$WORK/warm.txt" "$THR
 log "measuring GET /internal/v1/ping for ${DURATION}s"
 PING=$(wrk_result "$DURATION" "$HERE/ping.lua" "$BASE/internal/v1/ping")
 log "measuring POST $BASE/api/v1/validators/heartbeat for ${DURATION}s"
+[ "$JFR_PHASE" != direct ] || start_jfr
+C0=$(cpu_ms)
 HB=$(wrk_result "$DURATION" "$HERE/heartbeat.lua" "$BASE" "$WORK/main.txt" "$THREADS")
+HB_CPU=$(cpu_cost "$C0" "$(cpu_ms)" "$HB")
+[ "$JFR_PHASE" != direct ] || [ -z "$PROFILE_FILE" ] || sleep 3 # the recording ends 2 s after the run
 ACCEPTED=$(( $(accepted "$WARM") + $(accepted "$HB") ))
 
 PUB='null'
 PUB_WARM='null'
-PROFILE_FILE=""
+PUB_CPU='null'
 if [ "$PUBLIC" = yes ]; then
   log "public path: signing and linking $BODIES + $WARM_BODIES bodies"
   sign pubwarm "$WARM_BODIES" link
   sign pub "$BODIES" link
   log "public path: warm-up ${WARMUP}s, then ${DURATION}s through $GATEWAY"
   PUB_WARM=$(wrk_result "$WARMUP" "$HERE/heartbeat.lua" "$GATEWAY" "$WORK/pubwarm.txt" "$THREADS")
-  if [ -n "$JFR" ]; then
-    PROFILE_FILE="$RESULTS/heartbeat-$STAMP-$JFR.jfr"
-    jcmd "$(cat "$ROOT/.run/pids/$JFR.pid")" JFR.start name=bench settings=profile duration="$((DURATION + 2))s" \
-      filename="$PROFILE_FILE" >/dev/null || die "could not start JFR on $JFR"
-  fi
+  [ "$JFR_PHASE" != public ] || start_jfr
+  C0=$(cpu_ms)
   PUB=$(wrk_result "$DURATION" "$HERE/heartbeat.lua" "$GATEWAY" "$WORK/pub.txt" "$THREADS")
+  PUB_CPU=$(cpu_cost "$C0" "$(cpu_ms)" "$PUB")
   ACCEPTED=$(( ACCEPTED + $(accepted "$PUB_WARM") + $(accepted "$PUB") ))
-  [ -z "$PROFILE_FILE" ] || sleep 3 # the recording ends 2 s after the run and writes its file
+  [ "$JFR_PHASE" != public ] || [ -z "$PROFILE_FILE" ] || sleep 3 # the recording ends 2 s after the run
 fi
 # a few ms for the last group commit: the service answers 202 only once durable, so this is only the read's snapshot
 STORED=$("${PSQL[@]}" -c "SELECT count(*) FROM local_validator_heartbeats WHERE wallet_address = '$WALLET'")
@@ -148,7 +206,7 @@ STORED=$("${PSQL[@]}" -c "SELECT count(*) FROM local_validator_heartbeats WHERE 
 mkdir -p "$RESULTS"
 OUT="$RESULTS/heartbeat-$STAMP.json"
 python3 - "$STANDIN" "$PING" "$HB" "$PUB" "$ACCEPTED" "$STORED" "$OUT" "$DURATION" "$CONNECTIONS" "$THREADS" \
-  "$BODIES" "$LOAD_BEFORE" "$GATEWAY" "$PROFILE_FILE" <<'PY'
+  "$BODIES" "$LOAD_BEFORE" "$GATEWAY" "$PROFILE_FILE" "$STANDIN_CPU" "$HB_CPU" "$PUB_CPU" <<'PY'
 import json, os, sys, datetime
 standin, ping, hb, pub = (json.loads(a) for a in sys.argv[1:5])
 accepted, stored, out = int(sys.argv[5]), int(sys.argv[6]), sys.argv[7]
@@ -175,6 +233,9 @@ result = {
     "directVsPing": ratio(hb, ping),
     "durability": {"acceptedAnswers": accepted, "rowsStored": stored, "allAcceptedStored": stored >= accepted},
     "profile": sys.argv[14] or None,
+    "cpuMsPer1000Accepted": {"standIn": json.loads(sys.argv[15]), "direct": json.loads(sys.argv[16]),
+                             "public": json.loads(sys.argv[17]),
+                             "note": "CPU time of each process during the measured run per 1,000 accepted heartbeats"},
 }
 with open(out, "w") as f:
     json.dump(result, f, indent=2)

@@ -55,7 +55,9 @@ public class HeartbeatResource {
     /**
      * Forwards the body's bytes to the heartbeat service as they arrived (after the gateway's per-IP rate limit, body
      * size limit and number-bomb check) and answers the service's status, Content-Type, Retry-After and body unchanged;
-     * 502/503/504 problem+json when the service does not answer ({@link HeartbeatForwarder}).
+     * 502/503/504 problem+json when the service does not answer ({@link HeartbeatForwarder}). A JSON heartbeat is
+     * answered before it gets here, by the same steps on a plain Vert.x route ({@link HeartbeatRoute}); this method
+     * documents the operation and answers the rest as every JAX-RS route does (415 for a body that is not JSON).
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -69,7 +71,7 @@ public class HeartbeatResource {
     }
 
     /** The caller's X-Request-Id when it has the shape problem answers accept as a trace id (ProblemWriter). */
-    private static String requestId(String header) {
+    static String requestId(String header) {
         return header != null && header.matches("[A-Za-z0-9._-]{1,64}") ? header : null;
     }
 

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +24,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
 import network.omniphi.gateway.testing.StubHeartbeatService;
@@ -109,6 +115,38 @@ class HeartbeatForwardTest {
                 .statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("blockHeight"));
         assertThat(StubHeartbeatService.RECEIVED).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void aBodySentWithoutALengthIsBoundedLikeOneWithALength() throws Exception {
+        // chunked transfer: no Content-Length for the gateway-wide limit to look at, so the route counts the bytes
+        byte[] large = ("{\"walletAddress\":\"" + "a".repeat(140 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + PATH))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(large))).build();
+
+        HttpResponse<String> r = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(r.body()).contains("\"code\":\"payload-too-large\"");
+        assertThat(StubHeartbeatService.RECEIVED).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void aBodyThatIsNotJsonIsRefusedWithProblemJson() {
+        given().contentType("text/plain").body(BODY).post(PATH).then().statusCode(415)
+                .contentType("application/problem+json").body("code", equalTo("unsupported-media-type"));
+        assertThat(StubHeartbeatService.RECEIVED).isEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void jsonWithParametersIsForwarded() throws InterruptedException {
+        given().contentType("application/json; charset=UTF-8").body(BODY).post(PATH).then().statusCode(202);
+        assertThat(StubHeartbeatService.RECEIVED.poll(10, TimeUnit.SECONDS)).isNotNull();
     }
 
     @Test

@@ -121,7 +121,7 @@ public class HttpGuards {
      * literal (RFC 7239 writes IPv6 in brackets: {@code for="[2001:db8::1]:4711"}); its {@code host} text is used then,
      * which {@link ClientKeys} reads, instead of letting every such client share one "unknown" bucket.
      */
-    static String clientIp(RoutingContext rc) {
+    public static String clientIp(RoutingContext rc) {
         io.vertx.core.net.SocketAddress address = rc.request().remoteAddress();
         if (address == null) {
             return "unknown";
