@@ -2,28 +2,21 @@ package network.omniphi.devnet;
 
 import org.junit.jupiter.api.Test;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-
 import network.omniphi.testsupport.LayerRules;
+import network.omniphi.testsupport.LayeringTest;
 
-/** The suite's one layering rule set (test-support {@link LayerRules}) over this module's main classes. */
-class ArchitectureTest {
+/**
+ * The suite's one layering rule set (test-support {@link LayerRules}) over this module's main classes, and the
+ * devnet's domain is plain Java.
+ */
+class ArchitectureTest extends LayeringTest {
 
-    static final String BASE = "network.omniphi.devnet";
-    static final JavaClasses CLASSES = LayerRules.mainClasses(BASE);
-
-    @Test
-    void theDomainIsFreeOfAdaptersAndOuterPackages() {
-        LayerRules.domainIsFreeOfAdapters(BASE).check(CLASSES);
-    }
-
-    @Test
-    void theApiTalksToTheDomainNotToInfra() {
-        LayerRules.apiDoesNotUseInfra(BASE).check(CLASSES);
+    ArchitectureTest() {
+        super("network.omniphi.devnet");
     }
 
     @Test
     void theDomainIsPlainJava() {
-        LayerRules.plainDomain(BASE).check(CLASSES);
+        LayerRules.plainDomain(basePackage()).check(classes());
     }
 }

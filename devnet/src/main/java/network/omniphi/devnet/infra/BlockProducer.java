@@ -1,4 +1,4 @@
-package network.omniphi.devnet.api;
+package network.omniphi.devnet.infra;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,7 +12,11 @@ import network.omniphi.devnet.config.DevnetConfig;
 import network.omniphi.devnet.domain.Block;
 import network.omniphi.devnet.domain.ChainEngine;
 
-/** Produces a block every {@code devnet.block-interval}; logs the chain's shape at start-up (never keys). */
+/**
+ * The devnet's block loop (a loop driven by time, so infra, as provisioning's ReconcileLoop and chain's
+ * TrackerScheduler): produces a block every {@code devnet.block-interval}; logs the chain's shape at start-up (never
+ * keys).
+ */
 @ApplicationScoped
 public class BlockProducer {
 

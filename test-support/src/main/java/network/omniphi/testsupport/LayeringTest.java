@@ -1,0 +1,49 @@
+package network.omniphi.testsupport;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+
+/**
+ * The {@link LayerRules} every module checks: a module's {@code ArchitectureTest} extends this with its root package
+ * and, only where a class must break a rule for now, the named exceptions ({@link #apiExceptions()}). The module's
+ * main classes are imported once per root package and shared by its tests.
+ */
+public abstract class LayeringTest {
+
+    private static final Map<String, JavaClasses> CLASSES = new ConcurrentHashMap<>();
+
+    private final String basePackage;
+
+    protected LayeringTest(String basePackage) {
+        this.basePackage = basePackage;
+    }
+
+    /** The module's root package, e.g. {@code network.omniphi.gateway}. */
+    protected final String basePackage() {
+        return basePackage;
+    }
+
+    /** The module's main classes (no tests, no jars). */
+    protected final JavaClasses classes() {
+        return CLASSES.computeIfAbsent(basePackage, LayerRules::mainClasses);
+    }
+
+    /** Classes of {@code api/} allowed to use {@code infra/}, each with its reason; none by default. */
+    protected LayerRules.Allowed[] apiExceptions() {
+        return new LayerRules.Allowed[0];
+    }
+
+    @Test
+    void theDomainIsFreeOfAdaptersAndOuterPackages() {
+        LayerRules.domainIsFreeOfAdapters(basePackage).check(classes());
+    }
+
+    @Test
+    void theApiTalksToTheDomainNotToInfra() {
+        LayerRules.apiDoesNotUseInfra(basePackage, apiExceptions()).check(classes());
+    }
+}
