@@ -46,3 +46,17 @@ need_tool() { # command package
     { apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }; } ||
     bdie "$1 is missing and could not be installed (apt-get install -y $2)"
 }
+
+# restarts one service of the running local stack with the command line, environment and directory ./dev gave it, and
+# waits until its readiness URL answers: restart_service <name> <ready url>
+restart_service() {
+  local name=$1 ready=$2 pidf="$ROOT/.run/pids/$1.pid" pid cmd=() dir
+  pid=$(cat "$pidf")
+  mapfile -d '' -t cmd <"/proc/$pid/cmdline"
+  dir=$(readlink "/proc/$pid/cwd")
+  kill "$pid"
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+  (cd "$dir" && { OMNIPHI_RUN_DIR="$ROOT/.run" nohup "${cmd[@]}" >"$ROOT/.run/logs/$name.log" 2>&1 & echo $! >"$pidf"; })
+  for _ in $(seq 1 480); do curl -sf -o /dev/null "$ready" && return 0; sleep 0.25; done
+  bdie "$name did not become ready after a restart"
+}
