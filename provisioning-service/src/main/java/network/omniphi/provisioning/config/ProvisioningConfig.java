@@ -74,6 +74,13 @@ public interface ProvisioningConfig {
         @WithDefault("300")
         int pollMillis();
 
+        /**
+         * While a node is starting, the next pass runs this soon instead of at the next reconcile tick, so a node is
+         * seen ready (and its key read) within this long of it answering, not up to a whole reconcile interval later.
+         */
+        @WithDefault("150ms")
+        Duration startingRecheck();
+
         /** End node processes when the service shuts down (tests); by default they outlive a restart. */
         @WithDefault("false")
         boolean stopOnShutdown();

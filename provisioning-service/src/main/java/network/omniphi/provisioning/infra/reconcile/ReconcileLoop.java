@@ -9,6 +9,9 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -79,9 +82,18 @@ public class ReconcileLoop implements NodeWork {
         return t;
     });
 
+    /** The local runtime's early pass while a node is starting (see {@link #pass}); one armed at a time. */
+    private final ScheduledExecutorService followUp = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "reconcile-follow-up");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean followUpArmed = new AtomicBoolean();
+
     private final Duration resyncInterval;
     private final Duration provisioningRequeue;
     private final Duration healthInterval;
+    private final Duration startingRecheck;
     private volatile NodeWorkQueue queue;
     private volatile Instant lastFullPass;
     private volatile boolean wasLeader;
@@ -104,19 +116,19 @@ public class ReconcileLoop implements NodeWork {
     public ReconcileLoop(NodeStore store, NodeRuntime runtime, NodeStatusReader reader, NodeLifecycle lifecycle,
             LeaderGate leader, Clock clock) {
         this(store, runtime, reader, lifecycle, leader, clock, Duration.ofMinutes(10), Duration.ofSeconds(2),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), Duration.ofMillis(150));
     }
 
     @Inject
     public ReconcileLoop(NodeStore store, NodeRuntime runtime, NodeStatusReader reader, NodeLifecycle lifecycle,
             LeaderGate leader, Clock clock, ProvisioningConfig config) {
         this(store, runtime, reader, lifecycle, leader, clock, config.kubernetes().resyncInterval(),
-                config.kubernetes().provisioningRequeue(), config.healthInterval());
+                config.kubernetes().provisioningRequeue(), config.healthInterval(), config.local().startingRecheck());
     }
 
     private ReconcileLoop(NodeStore store, NodeRuntime runtime, NodeStatusReader reader, NodeLifecycle lifecycle,
             LeaderGate leader, Clock clock, Duration resyncInterval, Duration provisioningRequeue,
-            Duration healthInterval) {
+            Duration healthInterval, Duration startingRecheck) {
         this.store = store;
         this.runtime = runtime;
         this.reader = reader;
@@ -126,6 +138,7 @@ public class ReconcileLoop implements NodeWork {
         this.resyncInterval = resyncInterval;
         this.provisioningRequeue = provisioningRequeue;
         this.healthInterval = healthInterval;
+        this.startingRecheck = startingRecheck;
     }
 
     /** Watch-driven runtimes report changed nodes into the work queue from start-up on. */
@@ -342,9 +355,11 @@ public class ReconcileLoop implements NodeWork {
             referenceReadAt = Instant.EPOCH;
             OptionalLong reference = reference();
             int changed = 0;
+            boolean starting = false;
             java.util.Set<String> seen = new java.util.HashSet<>();
             for (ValidatorNode node : store.needingWork()) {
                 seen.add(node.setupRequestId());
+                starting |= node.desiredRunning() && node.status() == NodeStatus.PROVISIONING;
                 Span span = reconcileSpan(node.setupRequestId());
                 try (Scope scope = span.makeCurrent()) {
                     SetupTelemetry.tag(node.setupRequestId());
@@ -364,10 +379,30 @@ public class ReconcileLoop implements NodeWork {
                     reconcileOne(declared).ifPresent(after -> enqueueAfter(declared, after));
                 }
             }
+            if (starting && !runtime.watchDriven()) {
+                followUpSoon();
+            }
             return changed;
         } catch (ProvisioningException.RuntimeUnavailable e) {
             LOG.warnf("reconcile pass skipped: %s", e.getMessage());
             return 0;
+        }
+    }
+
+    /**
+     * The local runtime has no watches: it sees a started node become ready only in a pass. While one is starting, the
+     * next pass runs {@code local.starting-recheck} after this one instead of at the next tick (at most one armed).
+     */
+    private void followUpSoon() {
+        if (followUpArmed.compareAndSet(false, true)) {
+            try {
+                followUp.schedule(() -> {
+                    followUpArmed.set(false);
+                    runIfLeader();
+                }, startingRecheck.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                followUpArmed.set(false); // shutting down
+            }
         }
     }
 
@@ -461,6 +496,7 @@ public class ReconcileLoop implements NodeWork {
     @PreDestroy
     void close() {
         kicker.shutdownNow();
+        followUp.shutdownNow();
         NodeWorkQueue q = queue;
         if (q != null) {
             q.close();
