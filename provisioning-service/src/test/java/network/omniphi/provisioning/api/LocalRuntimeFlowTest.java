@@ -32,7 +32,7 @@ import network.omniphi.provisioning.FakeChain;
 import network.omniphi.provisioning.KafkaAssignment;
 import network.omniphi.provisioning.NodeEventLog;
 import network.omniphi.provisioning.domain.NodeNames;
-import network.omniphi.provisioning.infra.local.LocalProcessStore;
+import network.omniphi.provisioning.infra.local.PgLocalProcesses;
 import network.omniphi.testsupport.KafkaTopicReader;
 
 /**
@@ -60,7 +60,7 @@ class LocalRuntimeFlowTest {
     private final ObjectMapper json = new ObjectMapper();
 
     @jakarta.inject.Inject
-    LocalProcessStore processes;
+    PgLocalProcesses processes;
 
     @BeforeAll
     static void reader() {

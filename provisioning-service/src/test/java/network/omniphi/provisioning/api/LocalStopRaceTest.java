@@ -33,8 +33,8 @@ import network.omniphi.provisioning.NodeEventLog;
 import network.omniphi.provisioning.domain.NodeNames;
 import network.omniphi.provisioning.domain.NodeStatus;
 import network.omniphi.provisioning.infra.local.LocalProcess;
-import network.omniphi.provisioning.infra.local.LocalProcessStore;
-import network.omniphi.provisioning.infra.persistence.NodeStore;
+import network.omniphi.provisioning.infra.local.PgLocalProcesses;
+import network.omniphi.provisioning.infra.persistence.BlockingNodeRecords;
 import network.omniphi.provisioning.infra.reconcile.ReconcileLoop;
 import network.omniphi.testsupport.KafkaTopicReader;
 
@@ -52,9 +52,9 @@ class LocalStopRaceTest {
     private static NodeEventLog events;
 
     @Inject
-    LocalProcessStore processes;
+    PgLocalProcesses processes;
     @Inject
-    NodeStore store;
+    BlockingNodeRecords store;
     @Inject
     ReconcileLoop loop;
     @Inject

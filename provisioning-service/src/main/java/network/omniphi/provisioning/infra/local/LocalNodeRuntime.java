@@ -32,13 +32,13 @@ public class LocalNodeRuntime implements NodeRuntime {
     private static final Logger LOG = Logger.getLogger(LocalNodeRuntime.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
-    private final LocalProcessStore store;
+    private final PgLocalProcesses store;
     private final NodeLauncher launcher;
     private final ProvisioningConfig.Local config;
     private final Clock clock;
     private final Map<String, Long> started = new ConcurrentHashMap<>();
 
-    public LocalNodeRuntime(LocalProcessStore store, NodeLauncher launcher, ProvisioningConfig config, Clock clock) {
+    public LocalNodeRuntime(PgLocalProcesses store, NodeLauncher launcher, ProvisioningConfig config, Clock clock) {
         this.store = store;
         this.launcher = launcher;
         this.config = config.local();

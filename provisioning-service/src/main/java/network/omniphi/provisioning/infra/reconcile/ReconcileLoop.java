@@ -48,7 +48,7 @@ import network.omniphi.provisioning.domain.RuntimeReport;
 import network.omniphi.provisioning.domain.StatusReading;
 import network.omniphi.provisioning.domain.Transition;
 import network.omniphi.provisioning.domain.ValidatorNode;
-import network.omniphi.provisioning.infra.persistence.NodeStore;
+import network.omniphi.provisioning.infra.persistence.BlockingNodeRecords;
 
 /**
  * Drives every unsettled node toward what the user asked for. With a watch-driven runtime (Kubernetes) each node is
@@ -66,7 +66,7 @@ public class ReconcileLoop implements NodeWork {
     private static final Logger LOG = Logger.getLogger(ReconcileLoop.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
-    private final NodeStore store;
+    private final BlockingNodeRecords store;
     private final NodeRuntime runtime;
     private final NodeStatusReader reader;
     private final NodeLifecycle lifecycle;
@@ -113,20 +113,23 @@ public class ReconcileLoop implements NodeWork {
     };
 
     /** A loop with the default intervals (tests build one per pass, as a restarted provisioner would). */
-    public ReconcileLoop(NodeStore store, NodeRuntime runtime, NodeStatusReader reader, NodeLifecycle lifecycle,
+    public ReconcileLoop(BlockingNodeRecords store, NodeRuntime runtime, NodeStatusReader reader,
+            NodeLifecycle lifecycle,
             LeaderGate leader, Clock clock) {
         this(store, runtime, reader, lifecycle, leader, clock, Duration.ofMinutes(10), Duration.ofSeconds(2),
                 Duration.ofSeconds(5), Duration.ofMillis(150));
     }
 
     @Inject
-    public ReconcileLoop(NodeStore store, NodeRuntime runtime, NodeStatusReader reader, NodeLifecycle lifecycle,
+    public ReconcileLoop(BlockingNodeRecords store, NodeRuntime runtime, NodeStatusReader reader,
+            NodeLifecycle lifecycle,
             LeaderGate leader, Clock clock, ProvisioningConfig config) {
         this(store, runtime, reader, lifecycle, leader, clock, config.kubernetes().resyncInterval(),
                 config.kubernetes().provisioningRequeue(), config.healthInterval(), config.local().startingRecheck());
     }
 
-    private ReconcileLoop(NodeStore store, NodeRuntime runtime, NodeStatusReader reader, NodeLifecycle lifecycle,
+    private ReconcileLoop(BlockingNodeRecords store, NodeRuntime runtime, NodeStatusReader reader,
+            NodeLifecycle lifecycle,
             LeaderGate leader, Clock clock, Duration resyncInterval, Duration provisioningRequeue,
             Duration healthInterval, Duration startingRecheck) {
         this.store = store;

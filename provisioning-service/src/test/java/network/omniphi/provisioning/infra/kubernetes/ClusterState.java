@@ -19,7 +19,7 @@ import network.omniphi.provisioning.domain.NodeStatus;
 import network.omniphi.provisioning.domain.NodeStatusReader;
 import network.omniphi.provisioning.infra.kubernetes.model.ValidatorNodeResource;
 import network.omniphi.provisioning.infra.kubernetes.model.ValidatorNodeStatus;
-import network.omniphi.provisioning.infra.persistence.NodeStore;
+import network.omniphi.provisioning.infra.persistence.BlockingNodeRecords;
 import network.omniphi.provisioning.infra.reconcile.ReconcileLoop;
 import network.omniphi.testsupport.KafkaTopicReader;
 
@@ -53,7 +53,7 @@ final class ClusterState {
      * service's own loop may run at the same time: stored transitions are compare-and-set), as a restarted
      * provisioner would make it. Returns how many objects its fresh runtime created or changed.
      */
-    static long reconcileOnce(KubernetesClient client, ProvisioningConfig config, NodeStore store,
+    static long reconcileOnce(KubernetesClient client, ProvisioningConfig config, BlockingNodeRecords store,
             NodeStatusReader reader, NodeLifecycle lifecycle) {
         try (KubernetesNodeRuntime runtime = KubernetesNodeRuntime.standalone(client,
                 KubernetesSettings.of(config, null))) {
@@ -67,7 +67,7 @@ final class ClusterState {
      * brings it back: its StatefulSet has zero replicas and, once its pod is gone, the node is halted; the custom
      * resource (phase failed with the reason), Services, ConfigMap and the volume with the key are kept.
      */
-    static void assertScaledDownAndKept(KubernetesClient client, ProvisioningConfig config, NodeStore store,
+    static void assertScaledDownAndKept(KubernetesClient client, ProvisioningConfig config, BlockingNodeRecords store,
             NodeStatusReader reader, NodeLifecycle lifecycle, String setupId, String reason) {
         String namespace = KubernetesSettings.of(config, null).namespace();
         String name = NodeNames.nodeName(setupId);

@@ -12,7 +12,7 @@ import network.omniphi.provisioning.NodeEventLog;
 import network.omniphi.provisioning.config.ProvisioningConfig;
 import network.omniphi.provisioning.domain.NodeLifecycle;
 import network.omniphi.provisioning.domain.NodeStatusReader;
-import network.omniphi.provisioning.infra.persistence.NodeStore;
+import network.omniphi.provisioning.infra.persistence.BlockingNodeRecords;
 
 /**
  * The shared setup of the Kubernetes scenario tests ({@code @QuarkusTest} on the fabric8 mock API server in CRUD mode
@@ -28,7 +28,7 @@ abstract class KubernetesScenario {
     @Inject
     KubernetesClient client;
     @Inject
-    NodeStore store;
+    BlockingNodeRecords store;
     @Inject
     NodeStatusReader reader;
     @Inject

@@ -16,12 +16,12 @@ import network.omniphi.provisioning.infra.events.NodeEventPublisher;
 
 /** Reactive access to nodes. Every state change goes through {@link #apply} so its events go out with it. */
 @ApplicationScoped
-public class NodeRepository implements PanacheRepositoryBase<NodeEntity, String>, NodeRecords {
+public class PanacheNodeRecords implements PanacheRepositoryBase<NodeEntity, String>, NodeRecords {
 
     private final NodeEventPublisher publisher;
     private final Clock clock;
 
-    public NodeRepository(NodeEventPublisher publisher, Clock clock) {
+    public PanacheNodeRecords(NodeEventPublisher publisher, Clock clock) {
         this.publisher = publisher;
         this.clock = clock;
     }

@@ -28,7 +28,7 @@ import network.omniphi.provisioning.domain.ProvisioningException;
  * called from worker threads.
  */
 @ApplicationScoped
-public class LocalProcessStore {
+public class PgLocalProcesses {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final String COLUMNS = "node_name, rpc_port, p2p_port, grpc_port, home_dir, pid, restarts, last_start";
@@ -36,7 +36,7 @@ public class LocalProcessStore {
     private final Pool pool;
     private final ProvisioningConfig.Local config;
 
-    public LocalProcessStore(Pool pool, ProvisioningConfig config) {
+    public PgLocalProcesses(Pool pool, ProvisioningConfig config) {
         this.pool = pool;
         this.config = config.local();
     }

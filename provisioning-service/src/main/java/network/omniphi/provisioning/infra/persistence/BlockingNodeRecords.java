@@ -15,17 +15,17 @@ import network.omniphi.provisioning.domain.Transition;
 import network.omniphi.provisioning.domain.ValidatorNode;
 
 /**
- * Blocking facade over {@link NodeRepository} for the reconcile loop, which runs on a worker thread (Kubernetes
+ * Blocking facade over {@link PanacheNodeRecords} for the reconcile loop, which runs on a worker thread (Kubernetes
  * and process calls block). Each call runs the reactive pipeline on a Vert.x context and waits for it there.
  */
 @ApplicationScoped
-public class NodeStore {
+public class BlockingNodeRecords {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
-    private final NodeRepository repository;
+    private final PanacheNodeRecords repository;
 
-    public NodeStore(NodeRepository repository) {
+    public BlockingNodeRecords(PanacheNodeRecords repository) {
         this.repository = repository;
     }
 

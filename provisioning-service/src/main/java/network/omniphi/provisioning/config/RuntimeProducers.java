@@ -1,4 +1,4 @@
-package network.omniphi.provisioning.infra;
+package network.omniphi.provisioning.config;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -10,7 +10,6 @@ import jakarta.enterprise.inject.Produces;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 
-import network.omniphi.provisioning.config.ProvisioningConfig;
 import network.omniphi.provisioning.domain.LeaderGate;
 import network.omniphi.provisioning.domain.NodeLifecycle;
 import network.omniphi.provisioning.domain.NodeRuntime;
