@@ -62,7 +62,7 @@ final class AgentCli {
     static String classpath() {
         List<String> entries = new ArrayList<>();
         for (Class<?> c : new Class<?>[]{AgentMain.class, picocli.CommandLine.class, Ed25519Signer.class,
-                NodeMain.class}) {
+                NodeMain.class, network.omniphi.codec.Bech32.class}) {
             try {
                 entries.add(new File(c.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath());
             } catch (URISyntaxException e) {

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import network.omniphi.commons.cosmos.Bech32;
+import network.omniphi.codec.Bech32;
 import network.omniphi.commons.error.FieldError;
 
 /**

@@ -121,7 +121,7 @@ class AuthFlowTest {
     void aHighSSignatureIsRefused() {
         TestWallet w = TestWallet.random();
         String message = TestAuth.challenge(w.address());
-        byte[] doc = network.omniphi.gateway.domain.auth.Adr036.signDoc(w.address(),
+        byte[] doc = network.omniphi.codec.Adr036.signDoc(w.address(),
                 message.getBytes(StandardCharsets.UTF_8));
         refused(TestAuth.postLogin(TestWallet.loginBody(w.address(), w.publicKey(), w.signHighS(doc), message)),
                 "high-s-signature");

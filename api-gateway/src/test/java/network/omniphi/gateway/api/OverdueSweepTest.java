@@ -197,7 +197,7 @@ class OverdueSweepTest {
     void aSubmittedTxWhoseValidatorIsOnChainMakesTheSetupActive() {
         String wallet = TestData.wallet();
         String id = submitted(wallet);
-        String valoper = network.omniphi.commons.cosmos.Bech32.convert(wallet, "omnivaloper");
+        String valoper = network.omniphi.codec.Bech32.convert(wallet, "omnivaloper");
         FakeChainGateway.VALIDATORS.put(wallet, new ChainInfo(valoper, true, 1000, false, null, null));
         awaitStatus(id, "active");
         TestAuth.as(wallet).get(BASE + "/by-wallet/" + wallet).then()
@@ -238,7 +238,7 @@ class OverdueSweepTest {
         send(Topics.NODE_EVENTS, id, node(id, t0).setProvisioned(NodeProvisioned.newBuilder()
                 .setConsensusPubkey(StatusEventsTest.PUBKEY)).build());
         awaitStatus(id, "ready_for_chain_tx");
-        String valoper = network.omniphi.commons.cosmos.Bech32.convert(wallet, "omnivaloper");
+        String valoper = network.omniphi.codec.Bech32.convert(wallet, "omnivaloper");
         send(Topics.CHAIN_EVENTS, id, chain(id, valoper, t0.plusSeconds(1))
                 .setTxSubmitted(TxSubmitted.newBuilder().setTxHash("AB12")).build());
         awaitStatus(id, "tx_submitted");

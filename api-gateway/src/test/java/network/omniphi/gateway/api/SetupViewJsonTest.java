@@ -147,7 +147,7 @@ class SetupViewJsonTest {
     }
 
     private static String valoper(String wallet) {
-        return network.omniphi.commons.cosmos.Bech32.convert(wallet, "omnivaloper");
+        return network.omniphi.codec.Bech32.convert(wallet, "omnivaloper");
     }
 
     private void insertSetup(UUID id, String wallet, String status, String createdAt, String updatedAt,

@@ -132,7 +132,7 @@ class StatusEventsTest {
         send(Topics.NODE_EVENTS, id, node(id, t0).setProvisioned(NodeProvisioned.newBuilder()
                 .setConsensusPubkey(PUBKEY)).build());
         awaitStatus(id, "ready_for_chain_tx");
-        String valoper = network.omniphi.commons.cosmos.Bech32.convert(wallet, "omnivaloper");
+        String valoper = network.omniphi.codec.Bech32.convert(wallet, "omnivaloper");
         send(Topics.CHAIN_EVENTS, id, chain(id, valoper, t0.plusSeconds(1))
                 .setTxSubmitted(TxSubmitted.newBuilder().setTxHash("AB12")).build());
         awaitStatus(id, "tx_submitted");

@@ -29,7 +29,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
-import network.omniphi.commons.cosmos.Bech32;
+import network.omniphi.codec.Bech32;
 import network.omniphi.commons.events.Topics;
 import network.omniphi.gateway.TestData;
 import network.omniphi.gateway.testing.StubChainService;

@@ -13,8 +13,8 @@ import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 
-import network.omniphi.gateway.domain.auth.Adr036;
-import network.omniphi.gateway.domain.auth.Secp256k1;
+import network.omniphi.codec.Adr036;
+import network.omniphi.codec.Secp256k1;
 
 /** A secp256k1 wallet for tests: deterministic RFC 6979 signatures, low-S normalised, like CosmJS and Keplr. */
 public record TestWallet(BigInteger privateKey, byte[] publicKey, String address) {

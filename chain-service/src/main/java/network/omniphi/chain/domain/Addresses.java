@@ -5,7 +5,7 @@ import java.security.NoSuchAlgorithmException;
 
 import org.bouncycastle.crypto.digests.RIPEMD160Digest;
 
-import network.omniphi.commons.cosmos.Bech32;
+import network.omniphi.codec.Bech32;
 
 /** Bech32 account and operator addresses of one chain (prefixes {@code omni} / {@code omnivaloper}). */
 public final class Addresses {

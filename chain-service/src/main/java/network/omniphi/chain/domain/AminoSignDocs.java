@@ -9,6 +9,7 @@ import network.omniphi.chain.domain.model.Coin;
 import network.omniphi.chain.domain.model.CreateValidatorMsg;
 import network.omniphi.chain.domain.model.Description;
 import network.omniphi.chain.domain.model.TxMsg;
+import network.omniphi.codec.AminoSignDoc;
 
 /**
  * The legacy amino JSON StdSignDoc of a MsgCreateValidator tx as SDK 0.50's x/tx aminojson renders it
@@ -30,21 +31,14 @@ public final class AminoSignDocs {
 
     public static String render(String chainId, long accountNumber, long sequence, List<Coin> fee, long gas,
             String memo, long timeoutHeight, TxMsg msg, AminoDecForm decForm) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("account_number", Long.toUnsignedString(accountNumber));
-        doc.put("chain_id", chainId);
-        doc.put("fee", Map.of("amount", fee.stream().filter(c -> c.amount().signum() > 0)
-                .map(AminoSignDocs::coin).toList(), "gas", Long.toUnsignedString(gas)));
-        doc.put("memo", memo == null ? "" : memo);
-        doc.put("msgs", List.of(msg instanceof CreateValidatorMsg create
+        List<Map<String, Object>> feeAmount = fee.stream().filter(c -> c.amount().signum() > 0)
+                .map(AminoSignDocs::coin).toList();
+        Object message = msg instanceof CreateValidatorMsg create
                 ? Map.of("type", MSG_TYPE, "value", msgValue(create, decForm))
                 // x/slashing tx.proto: amino name cosmos-sdk/MsgUnjail, validator_addr as "address" (dont_omitempty)
-                : Map.of("type", UNJAIL_TYPE, "value", Map.of("address", msg.operatorAddress()))));
-        doc.put("sequence", Long.toUnsignedString(sequence));
-        if (timeoutHeight != 0) {
-            doc.put("timeout_height", Long.toUnsignedString(timeoutHeight));
-        }
-        return CanonicalJson.write(doc);
+                : Map.of("type", UNJAIL_TYPE, "value", Map.of("address", msg.operatorAddress()));
+        return AminoSignDoc.json(AminoSignDoc.of(chainId, accountNumber, sequence,
+                AminoSignDoc.fee(feeAmount, gas, null, null), memo, List.of(message), timeoutHeight));
     }
 
     private static Map<String, Object> msgValue(CreateValidatorMsg msg, AminoDecForm decForm) {
@@ -53,31 +47,17 @@ public final class AminoSignDocs {
                 "rate", LegacyDec.toAmino(msg.commission().rate(), decForm),
                 "max_rate", LegacyDec.toAmino(msg.commission().maxRate(), decForm),
                 "max_change_rate", LegacyDec.toAmino(msg.commission().maxChangeRate(), decForm)));
-        value.put("description", description(msg.description()));
+        Description d = msg.description();
+        value.put("description", AminoSignDoc.description(d.moniker(), d.identity(), d.website(),
+                d.securityContact(), d.details()));
         value.put("min_self_delegation", msg.minSelfDelegation().toString());
-        putIfNotEmpty(value, "validator_address", msg.validatorAddress());
+        AminoSignDoc.putIfNotEmpty(value, "validator_address", msg.validatorAddress());
         value.put("pubkey", Map.of("type", ED25519_TYPE, "value", msg.consensusPubkey()));
         value.put("value", coin(msg.value()));
         return value;
     }
 
-    private static Map<String, Object> description(Description d) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        putIfNotEmpty(out, "moniker", d.moniker());
-        putIfNotEmpty(out, "identity", d.identity());
-        putIfNotEmpty(out, "website", d.website());
-        putIfNotEmpty(out, "security_contact", d.securityContact());
-        putIfNotEmpty(out, "details", d.details());
-        return out;
-    }
-
     private static Map<String, Object> coin(Coin coin) {
-        return Map.of("amount", coin.amount().toString(), "denom", coin.denom());
-    }
-
-    private static void putIfNotEmpty(Map<String, Object> map, String key, String value) {
-        if (value != null && !value.isEmpty()) {
-            map.put(key, value);
-        }
+        return AminoSignDoc.coin(coin.amount().toString(), coin.denom());
     }
 }

@@ -13,6 +13,7 @@ import network.omniphi.chain.domain.model.Coin;
 import network.omniphi.chain.domain.model.CommissionRates;
 import network.omniphi.chain.domain.model.Description;
 import network.omniphi.chain.domain.model.SignMode;
+import network.omniphi.codec.Secp256k1;
 import network.omniphi.commons.error.FieldError;
 
 /** Stateless checks of DESIGN.md's Cosmos rules (UTF-8 byte limits, commission bounds, amounts, keys). */
@@ -56,7 +57,7 @@ public final class InputRules {
             return null;
         }
         byte[] key = in.signerPubkey();
-        if (key == null || !SignatureVerifier.isValidPubKey(key)) {
+        if (key == null || !Secp256k1.isValidPublicKey(key)) {
             errors.add(new FieldError("signerPubkey", "must be a 33-byte compressed secp256k1 public key"));
         } else if (!addresses.accountOf(key).equals(in.walletAddress())) {
             throw new ChainException.Invalid(ChainError.WALLET_PUBKEY_MISMATCH,

@@ -8,6 +8,7 @@ import network.omniphi.chain.domain.model.CreateValidatorMsg;
 import network.omniphi.chain.domain.model.DecodedTx;
 import network.omniphi.chain.domain.model.PreparedTx;
 import network.omniphi.chain.domain.model.SignMode;
+import network.omniphi.codec.Secp256k1;
 
 /**
  * A signed tx may go out only if it carries exactly the message (MsgCreateValidator or MsgUnjail) last built for the
@@ -55,7 +56,7 @@ final class SignedTxCheck {
                 : AminoSignDocs.render(prepared.chainId(), prepared.accountNumber(), tx.sequence(), tx.fee(),
                         tx.gasLimit(), tx.memo(), tx.timeoutHeight(), tx.msg(), decForm)
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        if (!SignatureVerifier.verify(prepared.signerPubkey(), signBytes, tx.signatures().get(0))) {
+        if (!Secp256k1.verify(prepared.signerPubkey(), signBytes, tx.signatures().get(0))) {
             throw new ChainException.Refused(ChainError.SIGNATURE_INVALID, "the signature does not verify for chain "
                     + prepared.chainId() + " and account number " + prepared.accountNumber()
                     + " (wrong chain id, wrong key or a corrupted signature)");

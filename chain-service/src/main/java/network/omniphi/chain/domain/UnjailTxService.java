@@ -22,6 +22,7 @@ import network.omniphi.chain.domain.port.ChainPort;
 import network.omniphi.chain.domain.port.NodeStatusPort;
 import network.omniphi.chain.domain.port.SetupTxStore;
 import network.omniphi.chain.domain.port.TxCodec;
+import network.omniphi.codec.Secp256k1;
 
 /**
  * Use case: build the unsigned MsgUnjail for a setup's validator, only when cosmos-sdk v0.50
@@ -88,7 +89,7 @@ public class UnjailTxService {
             throw ChainException.Invalid.field("walletAddress", "is not a valid " + addresses.accountPrefix()
                     + " address");
         }
-        if (in.signerPubkey() == null || !SignatureVerifier.isValidPubKey(in.signerPubkey())) {
+        if (in.signerPubkey() == null || !Secp256k1.isValidPublicKey(in.signerPubkey())) {
             throw ChainException.Invalid.field("signerPubkey", "must be a 33-byte compressed secp256k1 public key");
         }
         if (!addresses.accountOf(in.signerPubkey()).equals(in.walletAddress())) {

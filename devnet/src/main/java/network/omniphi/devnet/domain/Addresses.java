@@ -2,7 +2,7 @@ package network.omniphi.devnet.domain;
 
 import java.util.HexFormat;
 
-import network.omniphi.devnet.domain.crypto.Bech32;
+import network.omniphi.codec.Bech32;
 
 /** Bech32 prefixes of the Omniphi chain and conversions between address bytes and their strings. */
 public final class Addresses {
@@ -50,9 +50,9 @@ public final class Addresses {
         }
         Bech32.Decoded decoded;
         try {
-            decoded = Bech32.decode(text);
-        } catch (IllegalArgumentException e) {
-            throw new ChainException(ChainError.INVALID_ADDRESS, "decoding bech32 failed: " + e.getMessage());
+            decoded = Bech32.decode(text, Bech32.COSMOS_MAX_LENGTH);
+        } catch (Bech32.Failure e) {
+            throw new ChainException(ChainError.INVALID_ADDRESS, "decoding bech32 failed: " + goText(e.reason()));
         }
         if (!decoded.hrp().equals(prefix)) {
             throw new ChainException(ChainError.INVALID_ADDRESS,
@@ -64,5 +64,20 @@ public final class Addresses {
                     "address length must be 20 or 32 bytes, got " + length);
         }
         return decoded.data();
+    }
+
+    /**
+     * The reason as the chain words it: cosmos-sdk {@code types/address.go} {@code GetFromBech32} prefixes btcutil's
+     * bech32 error with "decoding bech32 failed: ".
+     */
+    private static String goText(Bech32.Reason reason) {
+        return switch (reason) {
+            case LENGTH -> "invalid bech32 length";
+            case MIXED_CASE -> "mixed-case bech32 string";
+            case SEPARATOR -> "invalid bech32 separator position";
+            case PREFIX_CHARACTER, DATA_CHARACTER -> "invalid bech32 character";
+            case CHECKSUM -> "invalid bech32 checksum";
+            case PADDING -> "invalid bech32 padding";
+        };
     }
 }

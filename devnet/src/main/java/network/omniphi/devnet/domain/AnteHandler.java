@@ -5,7 +5,7 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.Arrays;
 
-import network.omniphi.devnet.domain.crypto.Secp256k1;
+import network.omniphi.codec.Secp256k1;
 import network.omniphi.devnet.domain.state.Account;
 import network.omniphi.devnet.domain.state.ChainState;
 import network.omniphi.devnet.domain.tx.AminoJson;
@@ -116,7 +116,7 @@ final class AnteHandler {
             throw new ChainException(ChainError.INVALID_PUBKEY,
                     "signer pubkey is not a 33-byte compressed secp256k1 key");
         }
-        if (!Arrays.equals(Secp256k1.address(info.publicKey()), account.address())) {
+        if (!Arrays.equals(Secp256k1.addressBytes(info.publicKey()), account.address())) {
             throw new ChainException(ChainError.INVALID_PUBKEY, "pubKey does not match signer address "
                     + Addresses.account(account.address()) + " with signer index: 0");
         }

@@ -11,9 +11,9 @@ import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 
+import network.omniphi.codec.Secp256k1;
 import network.omniphi.devnet.domain.Addresses;
 import network.omniphi.devnet.domain.crypto.Hashes;
-import network.omniphi.devnet.domain.crypto.Secp256k1;
 
 /** A secp256k1 test wallet: deterministic (RFC 6979) low-S signatures over SHA-256 of the sign bytes. */
 public final class TestSigner {
@@ -40,7 +40,7 @@ public final class TestSigner {
     }
 
     public byte[] address() {
-        return Secp256k1.address(publicKey);
+        return Secp256k1.addressBytes(publicKey);
     }
 
     public String account() {

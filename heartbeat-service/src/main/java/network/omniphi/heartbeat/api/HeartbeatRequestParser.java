@@ -3,7 +3,6 @@ package network.omniphi.heartbeat.api;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -20,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import network.omniphi.codec.CanonicalBase64;
 import network.omniphi.commons.error.FieldError;
 import network.omniphi.commons.json.JsonNumberGuard;
 import network.omniphi.heartbeat.domain.HeartbeatException;
@@ -98,15 +98,7 @@ public class HeartbeatRequestParser {
 
     /** Canonical (padded, standard alphabet, re-encodes to itself) base64 of exactly {@code size} bytes. */
     static Optional<byte[]> decode(String text, int size) {
-        try {
-            byte[] bytes = Base64.getDecoder().decode(text);
-            if (bytes.length == size && Base64.getEncoder().encodeToString(bytes).equals(text)) {
-                return Optional.of(bytes);
-            }
-        } catch (IllegalArgumentException e) {
-            // fall through: not base64
-        }
-        return Optional.empty();
+        return CanonicalBase64.decode(text, size);
     }
 
     /** Field access that records what is wrong instead of throwing at the first problem. */

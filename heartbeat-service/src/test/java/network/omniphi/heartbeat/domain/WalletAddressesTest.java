@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import network.omniphi.commons.cosmos.Bech32;
+import network.omniphi.codec.Bech32;
 
 class WalletAddressesTest {
 

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
-import network.omniphi.commons.cosmos.Bech32;
+import network.omniphi.codec.Bech32;
 
 /** A simulated local node: an ed25519 consensus key and its wallet; builds signed heartbeat bodies. */
 public final class TestNode {

@@ -20,7 +20,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import network.omniphi.agent.domain.AgentException;
-import network.omniphi.agent.domain.Bech32;
+import network.omniphi.codec.Bech32;
 import network.omniphi.devnet.node.Json;
 
 /**
@@ -198,8 +198,7 @@ public final class BridgeServer implements AutoCloseable {
         }
         String wallet = text(body, "walletAddress", errors);
         if (wallet != null) {
-            byte[] payload = Bech32.decode(wallet, "omni");
-            if (payload == null || (payload.length != 20 && payload.length != 32)) {
+            if (Bech32.addressBytes(wallet, "omni").isEmpty()) {
                 errors.add(new Problem.FieldError("walletAddress", "must be a lower-case bech32 omni1... account "
                         + "address with a valid checksum"));
             }

@@ -14,7 +14,6 @@ import java.util.logging.Logger;
 import network.omniphi.agent.AgentMain;
 import network.omniphi.agent.bridge.BridgeServer;
 import network.omniphi.agent.domain.AgentException;
-import network.omniphi.agent.domain.Bech32;
 import network.omniphi.agent.domain.ConsensusKeyPair;
 import network.omniphi.agent.infra.AgentHome;
 import network.omniphi.agent.infra.AgentLog;
@@ -25,6 +24,7 @@ import network.omniphi.agent.infra.GatewayTls;
 import network.omniphi.agent.infra.NodeLaunch;
 import network.omniphi.agent.run.AgentRuntime;
 import network.omniphi.agent.run.RunSettings;
+import network.omniphi.codec.Bech32;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -159,8 +159,7 @@ public final class RunCommand implements Callable<Integer> {
 
     private RunSettings settings() {
         if (wallet != null) {
-            byte[] payload = Bech32.decode(wallet, "omni");
-            if (payload == null || (payload.length != 20 && payload.length != 32)) {
+            if (Bech32.addressBytes(wallet, "omni").isEmpty()) {
                 throw new AgentException.BadInput("--wallet must be a bech32 omni1... account address");
             }
         }

@@ -3,11 +3,11 @@ package network.omniphi.agent.domain;
 import java.util.Map;
 import java.util.TreeMap;
 
-import network.omniphi.devnet.node.Json;
+import network.omniphi.codec.CanonicalJson;
 
 /**
  * The two documents the consensus key signs, as canonical JSON: keys sorted by code point, no whitespace, integers in
- * plain decimal, strings as given. The rules are the gateway's (docs/heartbeat-protocol.md and DESIGN.md "Local mode
+ * plain decimal, strings escaped as JSON.stringify does ({@link CanonicalJson#write}). The rules are the gateway's (docs/heartbeat-protocol.md and DESIGN.md "Local mode
  * key link"); none of the allowed characters of these fields needs JSON escaping.
  */
 public final class CanonicalDocs {
@@ -28,7 +28,7 @@ public final class CanonicalDocs {
         doc.put("purpose", LINK_PURPOSE);
         doc.put("setupRequestId", setupRequestId);
         doc.put("walletAddress", walletAddress);
-        return Json.write(doc);
+        return CanonicalJson.write(doc);
     }
 
     /** The seven signed heartbeat fields (docs/heartbeat-protocol.md, "What is signed"). */
@@ -41,7 +41,7 @@ public final class CanonicalDocs {
         doc.put("timestamp", h.timestamp());
         doc.put("uptimeSeconds", h.uptimeSeconds());
         doc.put("walletAddress", h.walletAddress());
-        return Json.write(doc);
+        return CanonicalJson.write(doc);
     }
 
     /** One heartbeat's signed fields; {@code timestamp} is the exact RFC 3339 text that is sent and signed. */

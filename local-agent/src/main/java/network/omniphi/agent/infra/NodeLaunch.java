@@ -1,14 +1,12 @@
 package network.omniphi.agent.infra;
 
-import java.io.File;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import network.omniphi.agent.domain.AgentException;
-import network.omniphi.devnet.node.NodeMain;
+import network.omniphi.devnet.node.NodeProcess;
 
 /**
  * The node's command line. By default the devnet's node mode (devnet-node's {@code NodeMain start}, the same program
@@ -18,7 +16,7 @@ import network.omniphi.devnet.node.NodeMain;
  */
 public record NodeLaunch(String binary, List<String> args, int rpcPort, int p2pPort) {
 
-    public static final String MAIN_CLASS = NodeMain.class.getName();
+    public static final String MAIN_CLASS = NodeProcess.MAIN_CLASS;
 
     public NodeLaunch {
         args = List.copyOf(args);
@@ -26,12 +24,13 @@ public record NodeLaunch(String binary, List<String> args, int rpcPort, int p2pP
 
     /** devnet-node from the agent's own class path, with the current JVM. */
     public static NodeLaunch devnetNode(String chainRpc, int rpcPort, int p2pPort) {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> args = List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp",
-                devnetNodeClasspath(), MAIN_CLASS, "start", "--home", "{home}", "--rpc-port", "{rpcPort}",
-                "--p2p-port", "{p2pPort}", "--chain-rpc", chainRpc, "--moniker", "{moniker}", "--chain-id",
-                "{chainId}", "--priv-validator-key-file", "{keyFile}");
-        return new NodeLaunch(java, args, rpcPort, p2pPort);
+        List<String> start = NodeProcess.startCommand().orElseThrow(() -> new AgentException.CannotStart(
+                "cannot locate the devnet-node jar for the default node; give --node-binary", null));
+        List<String> args = new ArrayList<>(start.subList(1, start.size()));
+        args.addAll(List.of("--home", "{home}", "--rpc-port", "{rpcPort}", "--p2p-port", "{p2pPort}", "--chain-rpc",
+                chainRpc, "--moniker", "{moniker}", "--chain-id", "{chainId}", "--priv-validator-key-file",
+                "{keyFile}"));
+        return new NodeLaunch(start.get(0), args, rpcPort, p2pPort);
     }
 
     public List<String> command(Path nodeHome, Path keyFile, String chainId, String moniker) {
@@ -48,21 +47,5 @@ public record NodeLaunch(String binary, List<String> args, int rpcPort, int p2pP
             cmd.add(out);
         }
         return cmd;
-    }
-
-    private static String devnetNodeClasspath() {
-        try {
-            var source = NodeMain.class.getProtectionDomain().getCodeSource();
-            if (source != null && "file".equals(source.getLocation().getProtocol())) {
-                File file = new File(source.getLocation().toURI());
-                if (file.exists()) {
-                    return file.getAbsolutePath();
-                }
-            }
-        } catch (URISyntaxException | SecurityException e) {
-            // fall through
-        }
-        throw new AgentException.CannotStart("cannot locate the devnet-node jar for the default node; give "
-                + "--node-binary", null);
     }
 }

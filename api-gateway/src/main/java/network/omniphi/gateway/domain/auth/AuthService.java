@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
 
+import network.omniphi.codec.Adr036;
+import network.omniphi.codec.Secp256k1;
 import network.omniphi.commons.error.FieldError;
 import network.omniphi.gateway.domain.GatewayException;
 import network.omniphi.gateway.domain.SetupRules;
@@ -83,7 +85,7 @@ public class AuthService {
                     "The wallet address is not the address of the given public key.");
         }
         byte[] signDoc = Adr036.signDoc(req.walletAddress(), req.message().getBytes(StandardCharsets.UTF_8));
-        Secp256k1.Check check = Secp256k1.verify(pubKey, signDoc, LoginRules.decode(req.signature()));
+        Secp256k1.Check check = Secp256k1.check(pubKey, signDoc, LoginRules.decode(req.signature()));
         switch (check) {
             case VALID -> {
             }

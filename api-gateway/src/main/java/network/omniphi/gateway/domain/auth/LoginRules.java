@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import network.omniphi.codec.Secp256k1;
 import network.omniphi.commons.error.FieldError;
 import network.omniphi.gateway.domain.SetupRules;
 
@@ -23,7 +24,7 @@ public final class LoginRules {
             errors.add(new FieldError("pubKey.type", "must be " + PUBKEY_TYPE));
         }
         byte[] key = decode(req.pubKeyValue());
-        if (key == null || Secp256k1.decode(key) == null) {
+        if (key == null || !Secp256k1.isValidPublicKey(key)) {
             errors.add(new FieldError("pubKey.value", "must be a base64 33-byte compressed secp256k1 public key"));
         }
         byte[] sig = decode(req.signature());

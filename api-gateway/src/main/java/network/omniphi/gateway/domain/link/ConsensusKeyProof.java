@@ -2,13 +2,15 @@ package network.omniphi.gateway.domain.link;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
+import network.omniphi.codec.CanonicalBase64;
+import network.omniphi.codec.CanonicalJson;
 import network.omniphi.commons.error.FieldError;
 import network.omniphi.gateway.domain.GatewayException;
 
@@ -52,11 +54,8 @@ public record ConsensusKeyProof(String consensusPubkey, byte[] publicKey, byte[]
 
     /** The exact bytes the consensus key signs for this chain, setup and owner. */
     public static byte[] canonicalDocument(String chainId, UUID setupRequestId, String walletAddress) {
-        String json = "{\"chainId\":" + jsonString(chainId)
-                + ",\"purpose\":" + jsonString(PURPOSE)
-                + ",\"setupRequestId\":" + jsonString(setupRequestId.toString())
-                + ",\"walletAddress\":" + jsonString(walletAddress) + "}";
-        return json.getBytes(StandardCharsets.UTF_8);
+        return CanonicalJson.write(Map.of("chainId", chainId, "purpose", PURPOSE, "setupRequestId",
+                setupRequestId.toString(), "walletAddress", walletAddress)).getBytes(StandardCharsets.UTF_8);
     }
 
     /** Whether the signature verifies with the key over the canonical document of this chain, setup and owner. */
@@ -71,51 +70,10 @@ public record ConsensusKeyProof(String consensusPubkey, byte[] publicKey, byte[]
             errors.add(new FieldError(name, "is required"));
             return Optional.empty();
         }
-        Optional<byte[]> bytes = canonicalBase64(text, size);
+        Optional<byte[]> bytes = CanonicalBase64.decode(text, size);
         if (bytes.isEmpty()) {
             errors.add(new FieldError(name, message));
         }
         return bytes;
-    }
-
-    /** Canonical base64: decodes to {@code size} bytes and re-encodes to exactly the same text. */
-    static Optional<byte[]> canonicalBase64(String text, int size) {
-        try {
-            byte[] bytes = Base64.getDecoder().decode(text);
-            if (bytes.length == size && Base64.getEncoder().encodeToString(bytes).equals(text)) {
-                return Optional.of(bytes);
-            }
-        } catch (IllegalArgumentException e) {
-            // not base64: reported by the caller
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * A JSON string as JSON.stringify / Jackson write it: quotes, backslash and control characters escaped. The values
-     * signed here (chain ids, UUIDs, bech32 addresses) never need escaping, but the rule is total.
-     */
-    static String jsonString(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import network.omniphi.codec.Adr036;
+import network.omniphi.codec.Secp256k1;
 import network.omniphi.gateway.testing.TestWallet;
 
 /** The verifier against signatures made by CosmJS 0.39 (testdata/cosmjs/login-vector.json, tools/cosmjs-login). */
@@ -56,7 +58,7 @@ class Adr036VectorTest {
             byte[] sig = Base64.getDecoder().decode(body.path("signature").asText());
             byte[] doc = v.path("signDocJson").asText().getBytes(StandardCharsets.UTF_8);
             assertThat(Secp256k1.address("omni", pub)).isEqualTo(body.path("walletAddress").asText());
-            assertThat(Secp256k1.verify(pub, doc, sig)).isEqualTo(Secp256k1.Check.VALID);
+            assertThat(Secp256k1.check(pub, doc, sig)).isEqualTo(Secp256k1.Check.VALID);
         }
     }
 
@@ -79,7 +81,7 @@ class Adr036VectorTest {
         String wallet = body.path("walletAddress").asText();
         byte[] tampered = Adr036.signDoc(wallet,
                 (body.path("message").asText() + "!").getBytes(StandardCharsets.UTF_8));
-        assertThat(Secp256k1.verify(pub, tampered, sig)).isEqualTo(Secp256k1.Check.BAD_SIGNATURE);
+        assertThat(Secp256k1.check(pub, tampered, sig)).isEqualTo(Secp256k1.Check.BAD_SIGNATURE);
 
         byte[] doc = Adr036.signDoc(wallet, body.path("message").asText().getBytes(StandardCharsets.UTF_8));
         byte[] highS = sig.clone();
@@ -87,12 +89,12 @@ class Adr036VectorTest {
                 64))).toByteArray();
         java.util.Arrays.fill(highS, 32, 64, (byte) 0);
         System.arraycopy(s, Math.max(0, s.length - 32), highS, 64 - Math.min(32, s.length), Math.min(32, s.length));
-        assertThat(Secp256k1.verify(pub, doc, highS)).isEqualTo(Secp256k1.Check.HIGH_S);
+        assertThat(Secp256k1.check(pub, doc, highS)).isEqualTo(Secp256k1.Check.HIGH_S);
 
         TestWallet other = TestWallet.random();
         byte[] otherDoc = Adr036.signDoc(other.address(),
                 body.path("message").asText().getBytes(StandardCharsets.UTF_8));
-        assertThat(Secp256k1.verify(pub, otherDoc, sig)).isEqualTo(Secp256k1.Check.BAD_SIGNATURE);
-        assertThat(Secp256k1.verify(new byte[33], doc, sig)).isEqualTo(Secp256k1.Check.INVALID_KEY);
+        assertThat(Secp256k1.check(pub, otherDoc, sig)).isEqualTo(Secp256k1.Check.BAD_SIGNATURE);
+        assertThat(Secp256k1.check(new byte[33], doc, sig)).isEqualTo(Secp256k1.Check.INVALID_KEY);
     }
 }

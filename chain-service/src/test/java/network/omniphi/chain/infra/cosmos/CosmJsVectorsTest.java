@@ -22,7 +22,6 @@ import network.omniphi.chain.domain.AminoSignDocs;
 import network.omniphi.chain.domain.BroadcastService;
 import network.omniphi.chain.domain.LegacyDec;
 import network.omniphi.chain.domain.SignBytes;
-import network.omniphi.chain.domain.SignatureVerifier;
 import network.omniphi.chain.domain.model.AminoDecForm;
 import network.omniphi.chain.domain.model.Coin;
 import network.omniphi.chain.domain.model.CommissionRates;
@@ -31,6 +30,7 @@ import network.omniphi.chain.domain.model.DecodedTx;
 import network.omniphi.chain.domain.model.Description;
 import network.omniphi.chain.domain.model.SignMode;
 import network.omniphi.chain.domain.model.TxDraft;
+import network.omniphi.codec.Secp256k1;
 
 /**
  * Byte equality with the vectors CosmJS computed (tools/cosmjs/vectors.mjs → testdata/cosmjs): both sign modes, both
@@ -85,8 +85,8 @@ class CosmJsVectorsTest {
         assertThat(decoded.sequence()).isEqualTo(v.get("sequence").asLong());
         assertThat(decoded.gasLimit()).isEqualTo(v.get("gasLimit").asLong());
         assertThat(decoded.timeoutHeight()).isEqualTo(v.get("timeoutHeight").asLong());
-        assertThat(SignatureVerifier.verify(pubkey, signBytes(v, draft(v)), decoded.signatures().get(0))).isTrue();
-        assertThat(SignatureVerifier.verify(pubkey, "other".getBytes(StandardCharsets.UTF_8),
+        assertThat(Secp256k1.verify(pubkey, signBytes(v, draft(v)), decoded.signatures().get(0))).isTrue();
+        assertThat(Secp256k1.verify(pubkey, "other".getBytes(StandardCharsets.UTF_8),
                 decoded.signatures().get(0))).isFalse();
     }
 
@@ -108,7 +108,7 @@ class CosmJsVectorsTest {
                 draft.msg(), other);
 
         assertThat(otherDoc).isNotEqualTo(v.get("aminoSignDoc").asText());
-        assertThat(SignatureVerifier.verify(pubkey, otherDoc.getBytes(StandardCharsets.UTF_8),
+        assertThat(Secp256k1.verify(pubkey, otherDoc.getBytes(StandardCharsets.UTF_8),
                 codec.decode(txRaw).signatures().get(0))).isFalse();
     }
 

@@ -21,13 +21,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import network.omniphi.chain.domain.AminoSignDocs;
 import network.omniphi.chain.domain.BroadcastService;
 import network.omniphi.chain.domain.SignBytes;
-import network.omniphi.chain.domain.SignatureVerifier;
 import network.omniphi.chain.domain.model.AminoDecForm;
 import network.omniphi.chain.domain.model.Coin;
 import network.omniphi.chain.domain.model.DecodedTx;
 import network.omniphi.chain.domain.model.SignMode;
 import network.omniphi.chain.domain.model.TxDraft;
 import network.omniphi.chain.domain.model.UnjailMsg;
+import network.omniphi.codec.Secp256k1;
 
 /** MsgUnjail body, auth info, sign bytes, amino doc (with zero fee) and signatures byte-equal to CosmJS 0.39. */
 class UnjailVectorsTest {
@@ -74,7 +74,7 @@ class UnjailVectorsTest {
         DecodedTx decoded = codec.decode(txRaw);
         assertThat(decoded.msg()).isEqualTo(draft.msg());
         assertThat(decoded.messageTypes()).containsExactly(UnjailMsg.TYPE_URL);
-        assertThat(SignatureVerifier.verify(pubkey, signBytes, decoded.signatures().get(0))).isTrue();
+        assertThat(Secp256k1.verify(pubkey, signBytes, decoded.signatures().get(0))).isTrue();
         assertThat(BroadcastService.txHash(txRaw)).isEqualTo(v.get("txHash").asText());
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import network.omniphi.codec.AminoSignDoc;
 import network.omniphi.devnet.domain.ChainError;
 import network.omniphi.devnet.domain.ChainException;
 import network.omniphi.devnet.domain.Dec;
@@ -38,32 +39,16 @@ public final class AminoJson {
 
     public static String signDoc(DecodedTx tx, String chainId, long accountNumber, long sequence,
             AminoDecForm decForm) {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("account_number", Long.toUnsignedString(accountNumber));
-        doc.put("chain_id", chainId);
-        doc.put("fee", fee(tx.fee()));
-        doc.put("memo", tx.memo());
+        List<Map<String, Object>> feeAmount = new ArrayList<>();
+        tx.fee().amount().forEach(coin -> feeAmount.add(coin(coin)));
         List<Object> msgs = new ArrayList<>();
         for (TxMessage message : tx.messages()) {
             msgs.add(message(message, decForm));
         }
-        doc.put("msgs", msgs);
-        doc.put("sequence", Long.toUnsignedString(sequence));
-        if (tx.timeoutHeight() != 0) {
-            doc.put("timeout_height", Long.toUnsignedString(tx.timeoutHeight()));
-        }
-        return CanonicalJson.write(doc);
-    }
-
-    private static Map<String, Object> fee(Fee fee) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        List<Object> amount = new ArrayList<>();
-        fee.amount().forEach(coin -> amount.add(coin(coin)));
-        out.put("amount", amount);
-        out.put("gas", Long.toUnsignedString(fee.gasLimit()));
-        putIfNotEmpty(out, "payer", fee.payer());
-        putIfNotEmpty(out, "granter", fee.granter());
-        return out;
+        Fee fee = tx.fee();
+        return AminoSignDoc.json(AminoSignDoc.of(chainId, accountNumber, sequence,
+                AminoSignDoc.fee(feeAmount, fee.gasLimit(), fee.payer(), fee.granter()), tx.memo(), msgs,
+                tx.timeoutHeight()));
     }
 
     private static Map<String, Object> message(TxMessage message, AminoDecForm decForm) {
@@ -76,13 +61,15 @@ public final class AminoJson {
         }
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("commission", commission(msg.commission(), decForm));
-        putIfNotEmpty(value, "delegator_address", msg.delegatorAddress());
-        value.put("description", description(msg.description()));
+        AminoSignDoc.putIfNotEmpty(value, "delegator_address", msg.delegatorAddress());
+        Description d = msg.description();
+        value.put("description", AminoSignDoc.description(d.moniker(), d.identity(), d.website(),
+                d.securityContact(), d.details()));
         value.put("min_self_delegation", orZero(msg.minSelfDelegation()));
         if (!msg.pubKeyType().isEmpty()) {
             value.put("pubkey", pubKey(msg.pubKeyType(), msg.pubKey()));
         }
-        putIfNotEmpty(value, "validator_address", msg.validatorAddress());
+        AminoSignDoc.putIfNotEmpty(value, "validator_address", msg.validatorAddress());
         value.put("value", coin(msg.value()));
         return Map.of("type", MsgCreateValidator.AMINO_NAME, "value", value);
     }
@@ -90,16 +77,6 @@ public final class AminoJson {
     private static Map<String, Object> commission(CommissionRates rates, AminoDecForm decForm) {
         return Map.of("rate", dec("rate", rates.rate(), decForm), "max_rate", dec("max_rate", rates.maxRate(), decForm),
                 "max_change_rate", dec("max_change_rate", rates.maxChangeRate(), decForm));
-    }
-
-    private static Map<String, Object> description(Description d) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        putIfNotEmpty(out, "moniker", d.moniker());
-        putIfNotEmpty(out, "identity", d.identity());
-        putIfNotEmpty(out, "website", d.website());
-        putIfNotEmpty(out, "security_contact", d.securityContact());
-        putIfNotEmpty(out, "details", d.details());
-        return out;
     }
 
     private static Map<String, Object> pubKey(String typeUrl, byte[] key) {
@@ -112,10 +89,7 @@ public final class AminoJson {
     }
 
     private static Map<String, Object> coin(Coin coin) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("amount", orZero(coin.amount()));
-        putIfNotEmpty(out, "denom", coin.denom());
-        return out;
+        return AminoSignDoc.coin(coin.amount(), coin.denom());
     }
 
     private static String dec(String field, String wire, AminoDecForm decForm) {
@@ -130,9 +104,4 @@ public final class AminoJson {
         return value.isEmpty() ? "0" : value;
     }
 
-    private static void putIfNotEmpty(Map<String, Object> out, String key, String value) {
-        if (value != null && !value.isEmpty()) {
-            out.put(key, value);
-        }
-    }
 }

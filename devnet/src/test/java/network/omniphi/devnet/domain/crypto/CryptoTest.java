@@ -1,27 +1,15 @@
 package network.omniphi.devnet.domain.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
+import network.omniphi.codec.Secp256k1;
 import network.omniphi.devnet.testing.TestSigner;
 
 class CryptoTest {
-
-    @Test
-    void bech32MatchesBip173VectorsAndRejectsBadChecksums() {
-        assertThat(Bech32.decode("A12UEL5L").hrp()).isEqualTo("a");
-        Bech32.Decoded decoded = Bech32.decode("abcdef1qpzry9x8gf2tvdw0s3jn54khce6mua7lmqqqxw");
-        assertThat(decoded.hrp()).isEqualTo("abcdef");
-        assertThatThrownBy(() -> Bech32.decode("omni1e358tk66sckglfuknszrz3xmwevck8nlvfh2vf"))
-                .hasMessageContaining("checksum");
-        byte[] bytes = new byte[20];
-        bytes[19] = 7;
-        assertThat(Bech32.decode(Bech32.encode("omni", bytes)).data()).isEqualTo(bytes);
-    }
 
     @Test
     void lowSSignatureVerifiesAndItsHighSTwinIsRefused() {

@@ -1,8 +1,6 @@
 package network.omniphi.provisioning.infra.local;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,7 +10,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import network.omniphi.devnet.node.NodeMain;
+import network.omniphi.devnet.node.NodeProcess;
 import network.omniphi.provisioning.config.ProvisioningConfig;
 import network.omniphi.provisioning.domain.ProvisioningException;
 import network.omniphi.provisioning.domain.ValidatorNode;
@@ -26,7 +24,7 @@ import network.omniphi.provisioning.domain.ValidatorNode;
 @ApplicationScoped
 public class NodeLauncher {
 
-    public static final String MAIN_CLASS = NodeMain.class.getName();
+    public static final String MAIN_CLASS = NodeProcess.MAIN_CLASS;
     /** File in a node's home holding the pid of its running process; removed when the node is stopped. */
     public static final String PID_FILE = "node.pid";
 
@@ -81,9 +79,9 @@ public class NodeLauncher {
     }
 
     List<String> command(ValidatorNode node, LocalProcess p) {
-        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx64m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-cp", nodeClasspath(), MAIN_CLASS, "start",
-                "--home", p.homeDir(),
+        List<String> cmd = new ArrayList<>(NodeProcess.startCommand().orElseThrow(
+                () -> new ProvisioningException.RuntimeUnavailable("cannot locate the devnet-node jar", null)));
+        cmd.addAll(List.of("--home", p.homeDir(),
                 "--rpc-port", Integer.toString(p.ports().rpc()),
                 "--p2p-port", Integer.toString(p.ports().p2p()),
                 "--grpc-port", Integer.toString(p.ports().grpc()),
@@ -92,30 +90,5 @@ public class NodeLauncher {
                 "--chain-id", node.chainId(),
                 "--poll-ms", Integer.toString(config.local().pollMillis())));
         return cmd;
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    /** Where NodeMain was loaded from (the devnet-node jar, or its classes folder in a build). */
-    static String nodeClasspath() {
-        try {
-            var source = NodeMain.class.getProtectionDomain().getCodeSource();
-            if (source != null && "file".equals(source.getLocation().getProtocol())) {
-                File file = new File(source.getLocation().toURI());
-                if (file.exists()) {
-                    return file.getAbsolutePath();
-                }
-            }
-        } catch (URISyntaxException | SecurityException e) {
-            // fall through to the class path search below
-        }
-        for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
-            if (entry.contains("devnet-node")) {
-                return entry;
-            }
-        }
-        throw new ProvisioningException.RuntimeUnavailable("cannot locate the devnet-node jar", null);
     }
 }
