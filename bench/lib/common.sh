@@ -13,15 +13,16 @@ require_stack() {
     bdie "the local stack is not running: start it with 'OMNIPHI_STACK_PROFILE=bench ./dev start' (or ./dev up)"
 }
 
-# Java classpath of the e2e test classes (the HTTP/ADR-036/heartbeat clients the bench drivers use)
+# Java classpath of the bench drivers and the stack clients they use (e2e/src/main: SetupBench, BenchFixture,
+# FaultAudit; Api, Session, Wallet, Adr036, NodeKey, Stack)
 bench_classpath() {
-  local cp="$ROOT/e2e/target/bench.classpath"
-  if [ ! -f "$cp" ] || [ ! -d "$ROOT/e2e/target/test-classes" ]; then
-    blog "compiling the bench drivers (e2e test classes)"
-    "$ROOT/mvnw" -q -pl e2e -am test-compile dependency:build-classpath -DskipTests \
-      -Dmdep.outputFile="$cp" -Dmdep.includeScope=test >/dev/null || bdie "could not build the bench drivers"
+  local cp="$ROOT/e2e/target/bench-main.classpath"
+  if [ ! -f "$cp" ] || [ ! -d "$ROOT/e2e/target/classes/network/omniphi/e2e" ]; then
+    blog "compiling the bench drivers (e2e main classes)"
+    "$ROOT/mvnw" -q -pl e2e -am compile dependency:build-classpath -DskipTests \
+      -Dmdep.outputFile="$cp" -Dmdep.includeScope=runtime >/dev/null || bdie "could not build the bench drivers"
   fi
-  echo "$ROOT/e2e/target/test-classes:$(cat "$cp")"
+  echo "$ROOT/e2e/target/classes:$(cat "$cp")"
 }
 
 bench_java() { java -Domniphi.repo="$ROOT" -De2e.gateway="$GATEWAY" -cp "$(bench_classpath)" "$@"; }

@@ -309,7 +309,7 @@ public final class SetupBench {
     /** The owner links the node's key to the setup (docs/heartbeat-protocol.md); the same link again is a 200. */
     private Object link(Session s, String setupId, NodeKey node) throws Exception {
         Api.Reply r = s.post("/api/v1/validators/setup-requests/" + setupId + "/consensus-key",
-                node.linkBody(LocalJourneyIT.CHAIN_ID, setupId, s.wallet().address()));
+                node.linkBody(Stack.CHAIN_ID, setupId, s.wallet().address()));
         if (r.status() != 200) {
             throw new IllegalStateException("link answered " + r.status());
         }

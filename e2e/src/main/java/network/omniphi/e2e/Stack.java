@@ -19,6 +19,7 @@ import io.restassured.specification.RequestSpecification;
 final class Stack {
 
     static final String GATEWAY = System.getProperty("e2e.gateway", "https://localhost:8443");
+    static final String CHAIN_ID = System.getProperty("e2e.chain-id", "omniphi-devnet-1");
     static final String DEVNET_RPC = System.getProperty("e2e.devnet-rpc", "http://localhost:26657");
     static final Path REPO = Path.of(System.getProperty("omniphi.repo", "..")).toAbsolutePath().normalize();
     static final ObjectMapper JSON = new ObjectMapper();

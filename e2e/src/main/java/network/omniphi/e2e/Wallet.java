@@ -1,16 +1,14 @@
 package network.omniphi.e2e;
 
 import java.math.BigInteger;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
 import org.bouncycastle.asn1.sec.SECNamedCurves;
 import org.bouncycastle.asn1.x9.X9ECParameters;
-import org.bouncycastle.crypto.digests.RIPEMD160Digest;
 
 import network.omniphi.codec.Bech32;
+import network.omniphi.codec.Secp256k1;
 
 /** A throwaway secp256k1 wallet key; the private key only ever goes to the local CosmJS signer scripts. */
 record Wallet(String privateKeyHex, byte[] compressedPubKey, String address) {
@@ -25,24 +23,11 @@ record Wallet(String privateKeyHex, byte[] compressedPubKey, String address) {
         } while (d.signum() == 0 || d.compareTo(CURVE.getN()) >= 0);
         byte[] pub = CURVE.getG().multiply(d).normalize().getEncoded(true);
         String hex = String.format("%064x", d);
-        return new Wallet(hex, pub, Bech32.encode("omni", hash160(pub)));
+        return new Wallet(hex, pub, Secp256k1.address("omni", pub));
     }
 
     String operatorAddress() {
         return Bech32.convert(address, "omnivaloper");
-    }
-
-    private static byte[] hash160(byte[] data) {
-        try {
-            byte[] sha = MessageDigest.getInstance("SHA-256").digest(data);
-            RIPEMD160Digest ripemd = new RIPEMD160Digest();
-            ripemd.update(sha, 0, sha.length);
-            byte[] out = new byte[20];
-            ripemd.doFinal(out, 0);
-            return out;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

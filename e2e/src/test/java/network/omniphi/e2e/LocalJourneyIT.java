@@ -20,7 +20,7 @@ import io.restassured.response.Response;
  */
 class LocalJourneyIT {
 
-    static final String CHAIN_ID = System.getProperty("e2e.chain-id", "omniphi-devnet-1");
+    static final String CHAIN_ID = Stack.CHAIN_ID;
     static final String HEARTBEAT = "/api/v1/validators/heartbeat";
 
     static String createLocalSetup(String token, Wallet wallet, String name) {
