@@ -1,4 +1,4 @@
-package network.omniphi.devnet.node;
+package network.omniphi.devnode;
 
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;

@@ -1,4 +1,4 @@
-package network.omniphi.devnet.node;
+package network.omniphi.devnode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +19,7 @@ import java.util.concurrent.CountDownLatch;
  * {@code --priv-validator-key-file} is CometBFT's {@code priv_validator_key_file} setting: the consensus key is read
  * from that file (which must exist) instead of the home's, and the node never creates one of its own.
  *
- * The Cosmos SDK forms make the devnet node meet the ValidatorNode node-image contract
+ * The Cosmos SDK forms make the dev node meet the ValidatorNode node-image contract
  * (docs/node-image-contract.md), so the Kubernetes runtime runs it exactly as it runs a real chain's binary.
  *
  * Never prints key material: only the validator address and public key.
@@ -110,7 +110,7 @@ public final class NodeMain {
             server.close();
             System.out.println("node stopped");
             stopped.countDown();
-        }, "devnet-node-shutdown"));
+        }, "dev-node-shutdown"));
         server.start();
         System.out.printf("node started rpc=127.0.0.1:%d p2p=127.0.0.1:%d address=%s%n", server.rpcPort(),
                 server.p2pPort(), home.consensusKey().address());

@@ -1,4 +1,4 @@
-package network.omniphi.devnet.node;
+package network.omniphi.devnode;
 
 import java.io.File;
 import java.net.URISyntaxException;
@@ -34,7 +34,7 @@ public final class NodeProcess {
      * their classes were loaded, else from class path entries naming them; empty if either cannot be found.
      */
     public static Optional<String> classpath() {
-        Optional<String> node = location(NodeMain.class, "devnet-node");
+        Optional<String> node = location(NodeMain.class, "dev-node");
         Optional<String> codec = location(JsonStrings.class, "codec");
         return node.isPresent() && codec.isPresent()
                 ? Optional.of(node.get() + File.pathSeparator + codec.get())

@@ -1,4 +1,4 @@
-package network.omniphi.devnet.node;
+package network.omniphi.devnode;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -123,12 +123,12 @@ public final class NodeServer implements AutoCloseable {
         Thread t = new Thread(() -> {
             while (!socket.isClosed()) {
                 try (Socket ignored = socket.accept()) {
-                    // a devnet node does not gossip; taking the connection proves the port is live
+                    // a dev node does not gossip; taking the connection proves the port is live
                 } catch (IOException e) {
                     // closed on shutdown, or a peer reset: keep listening until closed
                 }
             }
-        }, "devnet-node-" + name);
+        }, "dev-node-" + name);
         t.setDaemon(true);
         t.start();
         return socket;
@@ -136,7 +136,7 @@ public final class NodeServer implements AutoCloseable {
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {
         return r -> {
-            Thread t = new Thread(r, "devnet-node-" + name);
+            Thread t = new Thread(r, "dev-node-" + name);
             t.setDaemon(true);
             return t;
         };

@@ -1,4 +1,4 @@
-package network.omniphi.devnet.node;
+package network.omniphi.devnode;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package network.omniphi.devnet.node;
+package network.omniphi.devnode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The local journey with the real local agent (the distribution the build made): init → run (the devnet node joined
+ * The local journey with the real local agent (the distribution the build made): init → run (the dev node joined
  * to the stack's devnet, with the agent's key) → the bridge's link proof submitted with the owner's token → the
  * agent's heartbeats make the setup ready_for_chain_tx with the agent's key → a CosmJS wallet signs MsgCreateValidator
  * → active. Then kill -9 of the node: the agent restarts it and heartbeats resume.

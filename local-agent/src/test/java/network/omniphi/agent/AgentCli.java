@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.bouncycastle.crypto.signers.Ed25519Signer;
 
-import network.omniphi.devnet.node.NodeMain;
+import network.omniphi.devnode.NodeMain;
 
 /** Runs {@code omniphi-agent} as a real process with the module's classes (the launcher's JVM options). */
 final class AgentCli {

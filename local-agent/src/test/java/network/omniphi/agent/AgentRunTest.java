@@ -18,10 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import network.omniphi.devnet.node.Json;
+import network.omniphi.devnode.Json;
 
 /**
- * {@code run} as a user runs it, all real processes: the agent, the devnet node it supervises, a fake chain and a fake
+ * {@code run} as a user runs it, all real processes: the agent, the dev node it supervises, a fake chain and a fake
  * gateway that checks every heartbeat's signature with the JDK's Ed25519. Link proof, not-linked refusals, accepted
  * heartbeats, a gateway outage (nothing stale queued), kill -9 of the node (restarted, heartbeats resume), stop (no
  * key left anywhere in the home).

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import com.sun.net.httpserver.HttpServer;
 
-/** The chain's CometBFT {@code /status} that the devnet node follows, at a fixed height. */
+/** The chain's CometBFT {@code /status} that the dev node follows, at a fixed height. */
 final class FakeChain implements AutoCloseable {
 
     static final long HEIGHT = 500;

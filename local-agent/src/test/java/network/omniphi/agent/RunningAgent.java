@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import network.omniphi.devnet.node.Json;
+import network.omniphi.devnode.Json;
 
 /** An {@code omniphi-agent run} process and its bridge, as the tests drive it. */
 final class RunningAgent implements AutoCloseable {

@@ -159,7 +159,7 @@ class ChainDevnetSlashingTest {
                 .atMost(TIMEOUT).getCode()).isZero();
     }
 
-    /** What devnet-node's Voter does: sign the latest height with the consensus key and send it. */
+    /** What dev-node's Voter does: sign the latest height with the consensus key and send it. */
     private static void vote(Ed25519PrivateKeyParameters key) {
         try {
             HttpClient http = HttpClient.newHttpClient();

@@ -98,7 +98,7 @@ public interface DevnetConfig {
         Duration downtimeJailDuration();
 
         /**
-         * {@code votes}: a bonded validator's block counts as signed only when its node voted (devnet-node does), so
+         * {@code votes}: a bonded validator's block counts as signed only when its node voted (dev-node does), so
          * a stopped node misses blocks and is jailed when over budget; {@code seen}: the same once the validator's
          * node has voted at least once (validators created without a node process always sign); {@code off}: every
          * validator always signs.

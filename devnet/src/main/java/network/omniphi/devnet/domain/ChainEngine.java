@@ -215,7 +215,7 @@ public final class ChainEngine {
 
     /**
      * A validator node's vote for {@code height}: ed25519 by its consensus key over
-     * {@code omniphi-devnet/vote/v1/<chain id>/<height>} (devnet-node's Voter). Only keys of known validators and
+     * {@code omniphi-devnet/vote/v1/<chain id>/<height>} (dev-node's Voter). Only keys of known validators and
      * heights near the head count.
      */
     public synchronized void vote(byte[] consensusKey, long height, byte[] signature) {

@@ -19,7 +19,7 @@ import network.omniphi.devnet.domain.state.Validator;
  * {@code index_offset % window}), jailed for {@code downtime_jail_duration} once the missed counter exceeds
  * {@code window - round(window x min_signed_per_window)} and the validator has been tracked for a whole window; the
  * counter, offset and bitmap are reset at jailing. A block counts as signed when the validator's node sent a vote
- * (devnet-node's signed precommit) for a recent height; the validators the devnet plays itself always sign.
+ * (dev-node's signed precommit) for a recent height; the validators the devnet plays itself always sign.
  */
 public final class Liveness {
 

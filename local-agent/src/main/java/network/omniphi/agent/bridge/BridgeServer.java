@@ -21,7 +21,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import network.omniphi.agent.domain.AgentException;
 import network.omniphi.codec.Bech32;
-import network.omniphi.devnet.node.Json;
+import network.omniphi.devnode.Json;
 
 /**
  * The HTTP bridge the portal talks to, on {@code 127.0.0.1} only (the address is not configurable, the port is):

@@ -73,7 +73,7 @@ public final class RunCommand implements Callable<Integer> {
             + "of the last link proof).")
     String wallet;
 
-    @Option(names = "--node-binary", paramLabel = "FILE", description = "Node program (default: the devnet node "
+    @Option(names = "--node-binary", paramLabel = "FILE", description = "Node program (default: the dev node "
             + "shipped with the agent).")
     String nodeBinary;
 
@@ -90,7 +90,7 @@ public final class RunCommand implements Callable<Integer> {
     int nodeP2pPort;
 
     @Option(names = "--chain-rpc", defaultValue = "http://127.0.0.1:26657", description = "Chain RPC the default "
-            + "devnet node follows (default: ${DEFAULT-VALUE}).")
+            + "dev node follows (default: ${DEFAULT-VALUE}).")
     String chainRpc;
 
     @CommandLine.Spec

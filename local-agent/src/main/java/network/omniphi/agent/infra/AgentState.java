@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import network.omniphi.devnet.node.Json;
+import network.omniphi.devnode.Json;
 
 /**
  * The home's public settings and state ({@code agent.json}): chain id and moniker chosen at init, the wallet and

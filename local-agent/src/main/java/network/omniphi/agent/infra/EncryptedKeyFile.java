@@ -19,7 +19,7 @@ import org.bouncycastle.crypto.params.KeyParameter;
 
 import network.omniphi.agent.domain.AgentException;
 import network.omniphi.agent.domain.ConsensusKeyPair;
-import network.omniphi.devnet.node.Json;
+import network.omniphi.devnode.Json;
 
 /**
  * The consensus key encrypted at rest, as one JSON document (version 1):

@@ -16,7 +16,7 @@ import javax.net.ssl.SSLContext;
 
 import network.omniphi.agent.domain.AgentException;
 import network.omniphi.agent.domain.SignerCheck.LastHeard;
-import network.omniphi.devnet.node.Json;
+import network.omniphi.devnode.Json;
 
 /**
  * The two gateway calls the agent makes, both without any user token: {@code POST /api/v1/validators/heartbeat}

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 import network.omniphi.agent.domain.AgentException;
-import network.omniphi.devnet.node.NodeProcess;
+import network.omniphi.devnode.NodeProcess;
 
 /**
- * The node's command line. By default the devnet's node mode (devnet-node's {@code NodeMain start}, the same program
+ * The node's command line. By default the devnet's node mode (dev-node's {@code NodeMain start}, the same program
  * the provisioner's local runtime starts) joined to the local stack's devnet, reading the agent's key through
  * {@code --priv-validator-key-file}. With {@code --node-binary} any node program; its arguments may use the
  * placeholders {home}, {keyFile}, {rpcPort}, {p2pPort}, {chainId}, {moniker}.
@@ -22,10 +22,10 @@ public record NodeLaunch(String binary, List<String> args, int rpcPort, int p2pP
         args = List.copyOf(args);
     }
 
-    /** devnet-node from the agent's own class path, with the current JVM. */
+    /** dev-node from the agent's own class path, with the current JVM. */
     public static NodeLaunch devnetNode(String chainRpc, int rpcPort, int p2pPort) {
         List<String> start = NodeProcess.startCommand().orElseThrow(() -> new AgentException.CannotStart(
-                "cannot locate the devnet-node jar for the default node; give --node-binary", null));
+                "cannot locate the dev-node jar for the default node; give --node-binary", null));
         List<String> args = new ArrayList<>(start.subList(1, start.size()));
         args.addAll(List.of("--home", "{home}", "--rpc-port", "{rpcPort}", "--p2p-port", "{p2pPort}", "--chain-rpc",
                 chainRpc, "--moniker", "{moniker}", "--chain-id", "{chainId}", "--priv-validator-key-file",

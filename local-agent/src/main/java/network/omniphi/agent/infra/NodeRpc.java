@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 
-import network.omniphi.devnet.node.Json;
+import network.omniphi.devnode.Json;
 
 /**
  * The node's local CometBFT RPC {@code GET /status} (CometBFT rpc/core/status.go, v0.38): latest block height,

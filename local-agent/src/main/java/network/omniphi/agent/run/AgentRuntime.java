@@ -26,7 +26,7 @@ import network.omniphi.agent.infra.AgentState;
 import network.omniphi.agent.infra.GatewayClient;
 import network.omniphi.agent.infra.NodeRpc;
 import network.omniphi.agent.infra.NodeSupervisor;
-import network.omniphi.devnet.node.Json;
+import network.omniphi.devnode.Json;
 
 /**
  * The running agent: the one-signer check, the supervised node, a node-status poll, and a heartbeat every interval.

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import network.omniphi.devnet.node.Json;
+import network.omniphi.devnode.Json;
 
 /** The bridge's HTTP surface with a recording backend: loopback only, origins, preflight, validation, problems. */
 class BridgeServerTest {

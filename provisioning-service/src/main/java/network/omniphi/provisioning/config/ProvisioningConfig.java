@@ -119,7 +119,7 @@ public interface ProvisioningConfig {
         @WithDefault("/home/omniphi/.omniphid")
         String home();
 
-        /** Extra arguments for {@code <binary> start} (e.g. the devnet node's {@code --chain-rpc}). */
+        /** Extra arguments for {@code <binary> start} (e.g. the dev node's {@code --chain-rpc}). */
         Optional<List<String>> extraStartArgs();
 
         /** HTTPS URL of the chain's genesis file, with {@link #genesisSha256()}; the binary's own when unset. */

@@ -55,7 +55,7 @@ public class DevResource {
     }
 
     /**
-     * A validator node's signed vote for a height (devnet-node sends one per new height while in sync). Not a dev
+     * A validator node's signed vote for a height (dev-node sends one per new height while in sync). Not a dev
      * endpoint: it is how the devnet learns which validators sign, for the x/slashing window. 200 {"accepted":true}.
      */
     @POST

@@ -10,13 +10,13 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import network.omniphi.devnet.node.NodeProcess;
+import network.omniphi.devnode.NodeProcess;
 import network.omniphi.provisioning.config.ProvisioningConfig;
 import network.omniphi.provisioning.domain.ProvisioningException;
 import network.omniphi.provisioning.domain.ValidatorNode;
 
 /**
- * Starts {@code java -cp <devnet-node jar> network.omniphi.devnet.node.NodeMain start ...} for a node. The child gets
+ * Starts {@code java -cp <dev-node jar> network.omniphi.devnode.NodeMain start ...} for a node. The child gets
  * an empty environment (nothing of the provisioner's configuration, credentials included, leaks into it) and
  * writes its output to {@code <home>/node.log}. Its pid is written to {@code <home>/node.pid} so that tools outside the
  * provisioner ({@code ./dev down}) end exactly the node processes this checkout started, never by a name match.
@@ -80,7 +80,7 @@ public class NodeLauncher {
 
     List<String> command(ValidatorNode node, LocalProcess p) {
         List<String> cmd = new ArrayList<>(NodeProcess.startCommand().orElseThrow(
-                () -> new ProvisioningException.RuntimeUnavailable("cannot locate the devnet-node jar", null)));
+                () -> new ProvisioningException.RuntimeUnavailable("cannot locate the dev-node jar", null)));
         cmd.addAll(List.of("--home", p.homeDir(),
                 "--rpc-port", Integer.toString(p.ports().rpc()),
                 "--p2p-port", Integer.toString(p.ports().p2p()),

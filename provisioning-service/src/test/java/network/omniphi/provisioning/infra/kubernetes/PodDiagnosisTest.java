@@ -16,7 +16,7 @@ import io.fabric8.kubernetes.api.model.PodStatusBuilder;
 /** Pod status → failure reason or progress text, for the statuses the kubelet reports on a node's pod. */
 class PodDiagnosisTest {
 
-    private static final String IMAGE = "ghcr.io/omniphi/devnet-node:0.1.0";
+    private static final String IMAGE = "ghcr.io/omniphi/dev-node:0.1.0";
 
     @Test
     void anImageThatCannotBePulledFailsTheInitContainerFirst() {
