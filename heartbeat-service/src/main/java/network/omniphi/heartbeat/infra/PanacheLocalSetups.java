@@ -15,7 +15,7 @@ import network.omniphi.heartbeat.config.HeartbeatConfig;
 import network.omniphi.heartbeat.domain.LocalSetups;
 
 /**
- * Keeps {@code local_setups} (and, through {@link ConsensusKeyLinkRegistry}, {@code consensus_key_links}) from the
+ * Keeps {@code local_setups} (and, through {@link PanacheConsensusKeyLinks}, {@code consensus_key_links}) from the
  * gateway's events. The changes run inside the consumer's transaction. A setup whose linked key already reports
  * (heartbeats arrived before the event) is bound to it by {@link #bindRecent}; a stop releases the key's link.
  */
@@ -25,11 +25,11 @@ public class PanacheLocalSetups implements LocalSetups {
     private static final Logger LOG = Logger.getLogger(PanacheLocalSetups.class);
 
     private final PanacheSetupBinding binding;
-    private final ConsensusKeyLinkRegistry links;
+    private final PanacheConsensusKeyLinks links;
     private final HeartbeatConfig config;
     private final Clock clock;
 
-    public PanacheLocalSetups(PanacheSetupBinding binding, ConsensusKeyLinkRegistry links, HeartbeatConfig config,
+    public PanacheLocalSetups(PanacheSetupBinding binding, PanacheConsensusKeyLinks links, HeartbeatConfig config,
             Clock clock) {
         this.binding = binding;
         this.links = links;

@@ -24,10 +24,10 @@ import network.omniphi.heartbeat.support.TestNode;
  * duplicates.
  */
 @QuarkusTest
-class GroupCommitHeartbeatStoreTest {
+class PgHeartbeatStoreTest {
 
     @Inject
-    GroupCommitHeartbeatStore store;
+    PgHeartbeatStore store;
 
     private static HeartbeatWrite write(TestNode node, String wallet, Instant signedAt, long height) {
         return new HeartbeatWrite(node.pubkey, wallet, Instant.now(), signedAt.truncatedTo(ChronoUnit.MICROS),

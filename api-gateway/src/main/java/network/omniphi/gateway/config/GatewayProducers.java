@@ -14,7 +14,7 @@ import network.omniphi.gateway.domain.link.LinkSettings;
 
 /** Turns configuration into the plain values the domain needs. */
 @ApplicationScoped
-public class GatewayBeans {
+public class GatewayProducers {
 
     @Produces
     @Singleton

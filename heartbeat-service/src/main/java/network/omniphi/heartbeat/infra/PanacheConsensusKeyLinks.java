@@ -19,13 +19,13 @@ import network.omniphi.heartbeat.domain.LocalSetups.KeyLinked;
  * setups may not, so a link older than the key's stored one is ignored, and a stop that arrived first wins.
  */
 @ApplicationScoped
-public class ConsensusKeyLinkRegistry {
+public class PanacheConsensusKeyLinks {
 
-    private static final Logger LOG = Logger.getLogger(ConsensusKeyLinkRegistry.class);
+    private static final Logger LOG = Logger.getLogger(PanacheConsensusKeyLinks.class);
 
     private final Clock clock;
 
-    public ConsensusKeyLinkRegistry(Clock clock) {
+    public PanacheConsensusKeyLinks(Clock clock) {
         this.clock = clock;
     }
 

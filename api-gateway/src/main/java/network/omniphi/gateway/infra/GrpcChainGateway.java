@@ -28,7 +28,7 @@ import network.omniphi.proto.chain.v1.SignMode;
 
 /** {@link ChainGateway} over the chain service's internal gRPC API. */
 @ApplicationScoped
-public class ChainServiceClientAdapter implements ChainGateway {
+public class GrpcChainGateway implements ChainGateway {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Duration BUDGET_TIMEOUT = Duration.ofSeconds(2);
@@ -61,7 +61,7 @@ public class ChainServiceClientAdapter implements ChainGateway {
         }
         return chain.buildCreateValidatorTx(req.build())
                 .ifNoItem().after(TIMEOUT).fail()
-                .map(ChainServiceClientAdapter::toDomain)
+                .map(GrpcChainGateway::toDomain)
                 .onFailure().transform(ChainErrors::toGatewayException);
     }
 

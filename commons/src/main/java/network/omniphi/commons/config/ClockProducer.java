@@ -1,4 +1,4 @@
-package network.omniphi.commons.outbox;
+package network.omniphi.commons.config;
 
 import java.time.Clock;
 

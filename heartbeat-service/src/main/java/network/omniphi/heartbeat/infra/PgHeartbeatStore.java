@@ -32,9 +32,9 @@ import network.omniphi.heartbeat.domain.StoreOutcome;
  * holding its row has committed. Writes for the same key in one batch go in successive statements in arrival order.
  */
 @ApplicationScoped
-public class GroupCommitHeartbeatStore implements HeartbeatStore {
+public class PgHeartbeatStore implements HeartbeatStore {
 
-    private static final Logger LOG = Logger.getLogger(GroupCommitHeartbeatStore.class);
+    private static final Logger LOG = Logger.getLogger(PgHeartbeatStore.class);
 
     private record Pending(HeartbeatWrite write, UniEmitter<? super StoreOutcome> emitter, Context context) {
     }
@@ -49,7 +49,7 @@ public class GroupCommitHeartbeatStore implements HeartbeatStore {
     private final long delayMillis;
     private final DistributionSummary batchSizes;
 
-    public GroupCommitHeartbeatStore(HeartbeatUpsert upsert, Vertx vertx, HeartbeatConfig config,
+    public PgHeartbeatStore(HeartbeatUpsert upsert, Vertx vertx, HeartbeatConfig config,
             MeterRegistry registry) {
         this.upsert = upsert;
         this.vertx = vertx;
