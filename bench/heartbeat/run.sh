@@ -12,8 +12,11 @@
 #                              JFR=api-gateway|heartbeat-service: a JFR profile of that service during the measured
 #                              run of JFR_PHASE=public (default) or direct; JFR_SETTINGS=<.jfc>, default profile)
 #
-# Every body comes from a distinct, freshly generated ed25519 key (one bench wallet), so nothing is a replay and no
-# key hits its rate limit. Each key is linked to the bench wallet first (rows in consensus_key_links, as the gateway's
+# The bodies come from freshly generated ed25519 keys (one bench wallet), ROUNDS=4 heartbeats per key sent round after
+# round with increasing timestamps (GenHeartbeats.java), so nothing is a replay and no key hits its rate limit (each
+# key sends ROUNDS heartbeats within the run, a few seconds apart): a key's first heartbeat is a new row, the others are
+# what a running node sends, an update of its row. ROUNDS=1 sends only first heartbeats (the benchmark before
+# 2026-12-04). Each key is linked to the bench wallet first (rows in consensus_key_links, as the gateway's
 # ConsensusKeyLinked events would make them): heartbeats of unlinked keys are refused with 403. Bodies are signed just
 # before the phase that sends them (they must stay inside the service's +-60 s window). Needs wrk (apt-get install -y
 # wrk), a JDK, PostgreSQL and Kafka (./dev infra up); the public phase needs the stack in the bench profile
@@ -32,6 +35,7 @@ WARMUP="${WARMUP:-3}"
 CONNECTIONS="${CONNECTIONS:-64}"
 THREADS="${THREADS:-2}"
 BODIES="${BODIES:-80000}"
+export ROUNDS="${ROUNDS:-4}"
 PUBLIC="${PUBLIC:-auto}"
 JFR="${JFR:-}"
 JFR_PHASE="${JFR_PHASE:-public}"
@@ -64,6 +68,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
+[ "$ROUNDS" -ge 1 ] || die "ROUNDS must be at least 1"
 [ "$DURATION" -le 30 ] && [ "$WARMUP" -le 10 ] || die "keep DURATION <= 30 and WARMUP <= 10 (bodies must stay inside the 60 s window)"
 need_tool wrk wrk
 command -v java >/dev/null || die "java is missing"
@@ -90,8 +95,10 @@ fi
 "${PSQL[@]}" -c "DELETE FROM consensus_key_links WHERE wallet_address = '$WALLET'" >/dev/null
 
 BCPROV="$(ls "$ROOT"/heartbeat-service/target/quarkus-app/lib/main/org.bouncycastle.bcprov-jdk18on-*.jar | head -1)"
-sign() { # name count [link]: signs <count> bodies into $WORK/<name>.txt (and links their keys to the bench wallet)
-  java -cp "$BCPROV" "$HERE/GenHeartbeats.java" "$WORK/$1.txt" "$2" "$WALLET" 30 "$WORK/$1-links.csv"
+sign() { # name count [link]: signs <count> bodies (ROUNDS per key) into $WORK/<name>.txt (and links their keys)
+  local keys=$(($2 / ROUNDS))
+  [ $((keys % 2)) -eq 0 ] || keys=$((keys + 1)) # an even number of keys: all of a key's bodies go to one wrk thread
+  java -cp "$BCPROV" "$HERE/GenHeartbeats.java" "$WORK/$1.txt" "$keys" "$WALLET" 30 "$WORK/$1-links.csv" "$ROUNDS"
   [ -z "${3:-}" ] || "${PSQL[@]}" -c "\copy consensus_key_links (consensus_pubkey, setup_request_id, wallet_address) FROM '$WORK/$1-links.csv' WITH (FORMAT csv)"
 }
 
@@ -201,7 +208,8 @@ if [ "$PUBLIC" = yes ]; then
   [ "$JFR_PHASE" != public ] || [ -z "$PROFILE_FILE" ] || sleep 3 # the recording ends 2 s after the run
 fi
 # a few ms for the last group commit: the service answers 202 only once durable, so this is only the read's snapshot
-STORED=$("${PSQL[@]}" -c "SELECT count(*) FROM local_validator_heartbeats WHERE wallet_address = '$WALLET'")
+# each row holds its key's heartbeats up to round uptime_seconds - 3600 (GenHeartbeats), so this counts them
+STORED=$("${PSQL[@]}" -c "SELECT coalesce(sum(uptime_seconds - 3599), 0) FROM local_validator_heartbeats WHERE wallet_address = '$WALLET'")
 
 mkdir -p "$RESULTS"
 OUT="$RESULTS/heartbeat-$STAMP.json"
@@ -222,7 +230,7 @@ result = {
                 "loadAverageAfter": " ".join(f"{x:.2f}" for x in os.getloadavg()),
                 "note": "wrk, the stand-in, the services and PostgreSQL share the same cores"},
     "settings": {"durationSeconds": int(sys.argv[8]), "connections": int(sys.argv[9]), "wrkThreads": int(sys.argv[10]),
-                 "distinctKeysPerPhase": int(sys.argv[11]), "endpoint": "POST /api/v1/validators/heartbeat",
+                 "bodiesPerPhase": int(sys.argv[11]), "heartbeatsPerKey": int(os.environ["ROUNDS"]), "endpoint": "POST /api/v1/validators/heartbeat",
                  "gateway": sys.argv[13]},
     "standIn": figures(standin),
     "ping": figures(ping),
@@ -231,7 +239,7 @@ result = {
     "directVsStandIn": ratio(hb, standin),
     "publicVsStandIn": ratio(pub, standin),
     "directVsPing": ratio(hb, ping),
-    "durability": {"acceptedAnswers": accepted, "rowsStored": stored, "allAcceptedStored": stored >= accepted},
+    "durability": {"acceptedAnswers": accepted, "heartbeatsStored": stored, "allAcceptedStored": stored >= accepted},
     "profile": sys.argv[14] or None,
     "cpuMsPer1000Accepted": {"standIn": json.loads(sys.argv[15]), "direct": json.loads(sys.argv[16]),
                              "public": json.loads(sys.argv[17]),
