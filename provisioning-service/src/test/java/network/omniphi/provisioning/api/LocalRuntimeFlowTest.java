@@ -130,7 +130,8 @@ class LocalRuntimeFlowTest {
                 .contentType("application/problem+json");
     }
 
-    private static SetupRequested setup(String setupId, UUID eventId) {
+    /** A cloud SetupRequested of this test suite (also sent by LocalStartingRecheckTest). */
+    static SetupRequested setup(String setupId, UUID eventId) {
         return SetupRequested.newBuilder().setMeta(EventMetas.create(eventId, setupId, "test", Instant.now()))
                 .setSetupRequestId(setupId).setWalletAddress("omni1test").setValidatorName("alice")
                 .setCommissionRate("0.100000000000000000").setRunMode(RunMode.RUN_MODE_CLOUD)

@@ -20,7 +20,6 @@ import io.quarkus.test.junit.TestProfile;
 import network.omniphi.commons.events.EventMetas;
 import network.omniphi.proto.events.v1.NodeEvent;
 import network.omniphi.proto.events.v1.RunMode;
-import network.omniphi.proto.events.v1.SetupRequested;
 import network.omniphi.proto.events.v1.StopRequested;
 import network.omniphi.provisioning.FakeChain;
 import network.omniphi.provisioning.KafkaAssignment;
@@ -66,11 +65,8 @@ class LocalStartingRecheckTest {
         KafkaAssignment.awaitConsuming(
                 io.quarkus.arc.Arc.container().instance(io.vertx.mutiny.sqlclient.Pool.class).get());
         String setupId = UUID.randomUUID().toString();
-        KafkaTopicReader.send(KafkaAssignment.SETUP_TOPIC, setupId, SetupRequested.newBuilder()
-                .setMeta(EventMetas.create(UUID.randomUUID(), setupId, "test", Instant.now()))
-                .setSetupRequestId(setupId).setWalletAddress("omni1test").setValidatorName("recheck")
-                .setCommissionRate("0.100000000000000000").setRunMode(RunMode.RUN_MODE_CLOUD)
-                .setProvider("omniphi_cloud").setChainId("omniphi-devnet-1").build().toByteArray());
+        KafkaTopicReader.send(KafkaAssignment.SETUP_TOPIC, setupId,
+                LocalRuntimeFlowTest.setup(setupId, UUID.randomUUID()).toByteArray());
 
         NodeEvent provisioned = events.awaitFirst(setupId, NodeEvent.PayloadCase.PROVISIONED, Duration.ofSeconds(60));
 
