@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -76,18 +75,13 @@ public class ReconcileLoop implements NodeWork {
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicLong fullPasses = new AtomicLong();
     private final Map<String, Backoff> backoffs = new ConcurrentHashMap<>();
-    private final ExecutorService kicker = Executors.newSingleThreadExecutor(r -> {
+    /** Runs kicked passes at once and, for the local runtime, the early pass while a node is starting. */
+    private final ScheduledExecutorService kicker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "reconcile-kick");
         t.setDaemon(true);
         return t;
     });
-
-    /** The local runtime's early pass while a node is starting (see {@link #pass}); one armed at a time. */
-    private final ScheduledExecutorService followUp = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "reconcile-follow-up");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Whether the early pass of a starting node is already scheduled on {@link #kicker} (one at a time). */
     private final AtomicBoolean followUpArmed = new AtomicBoolean();
 
     private final Duration resyncInterval;
@@ -399,7 +393,7 @@ public class ReconcileLoop implements NodeWork {
     private void followUpSoon() {
         if (followUpArmed.compareAndSet(false, true)) {
             try {
-                followUp.schedule(() -> {
+                kicker.schedule(() -> {
                     followUpArmed.set(false);
                     runIfLeader();
                 }, startingRecheck.toMillis(), TimeUnit.MILLISECONDS);
@@ -499,7 +493,6 @@ public class ReconcileLoop implements NodeWork {
     @PreDestroy
     void close() {
         kicker.shutdownNow();
-        followUp.shutdownNow();
         NodeWorkQueue q = queue;
         if (q != null) {
             q.close();
