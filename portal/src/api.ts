@@ -93,11 +93,21 @@ export interface ChainInfo {
   [extra: string]: unknown;
 }
 
+/** What the heartbeat service knows of a setup's local node (the gateway's NodeHeartbeat schema). */
 export interface Heartbeat {
-  lastSeen?: string;
-  blockHeight?: number;
-  stale?: boolean;
-  [extra: string]: unknown;
+  walletAddress: string;
+  consensusPubkey: string;
+  setupRequestId: string | null;
+  firstSeen: string;
+  lastSeen: string;
+  blockHeight: number;
+  uptimeSeconds: number;
+  localRpcPort: number;
+  localP2pPort: number;
+  /** No heartbeat within the heartbeat service's stale window. */
+  stale: boolean;
+  /** Heartbeats arrive but the reported height has not moved. */
+  heightStalled: boolean;
 }
 
 export interface SetupWithNode {

@@ -7,12 +7,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -73,31 +69,11 @@ public final class LayerRules {
                         + " none of its module's outer packages");
     }
 
-    /**
-     * {@code <base>.api..} talks to the domain, not to {@code <base>.infra..}. An exception names one class (with its
-     * nested classes) and why; it is listed in the rule's description, so it shows in every failure report.
-     */
-    public static ArchRule apiDoesNotUseInfra(String basePackage, Allowed... exceptions) {
-        DescribedPredicate<JavaClass> excepted = DescribedPredicate.alwaysFalse();
-        StringBuilder reasons = new StringBuilder();
-        for (Allowed allowed : exceptions) {
-            excepted = excepted.or(HasName.Predicates.nameMatching(Pattern.quote(allowed.className()) + "(\\$.*)?"));
-            reasons.append("; except ").append(allowed.className()).append(" (").append(allowed.reason())
-                    .append(')');
-        }
-        return noClasses().that(resideInAPackage(basePackage + ".api..").and(not(excepted))).should()
+    /** {@code <base>.api..} talks to the domain, not to {@code <base>.infra..}; no module has an exception. */
+    public static ArchRule apiDoesNotUseInfra(String basePackage) {
+        return noClasses().that().resideInAPackage(basePackage + ".api..").should()
                 .dependOnClassesThat().resideInAPackage(basePackage + ".infra..")
-                .as("the api of " + basePackage + " talks to the domain, not to infra" + reasons);
-    }
-
-    /** A named class allowed to break a rule, and why (kept narrow: one class, one reason). */
-    public record Allowed(String className, String reason) {
-
-        public Allowed {
-            if (className == null || className.isBlank() || reason == null || reason.isBlank()) {
-                throw new IllegalArgumentException("an exception names a class and gives a reason");
-            }
-        }
+                .as("the api of " + basePackage + " talks to the domain, not to infra");
     }
 
     /** A domain that is plain Java: no CDI, no Quarkus, no Mutiny either (stricter; the devnet's choice). */

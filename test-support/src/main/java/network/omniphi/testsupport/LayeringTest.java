@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import com.tngtech.archunit.core.domain.JavaClasses;
 
 /**
- * The {@link LayerRules} every module checks: a module's {@code ArchitectureTest} extends this with its root package
- * and, only where a class must break a rule for now, the named exceptions ({@link #apiExceptions()}). The module's
- * main classes are imported once per root package and shared by its tests.
+ * The {@link LayerRules} every module checks: a module's {@code ArchitectureTest} extends this with its root package.
+ * There is no way to excuse a class: a rule that does not fit is changed here, for every module. The module's main
+ * classes are imported once per root package and shared by its tests.
  */
 public abstract class LayeringTest {
 
@@ -32,11 +32,6 @@ public abstract class LayeringTest {
         return CLASSES.computeIfAbsent(basePackage, LayerRules::mainClasses);
     }
 
-    /** Classes of {@code api/} allowed to use {@code infra/}, each with its reason; none by default. */
-    protected LayerRules.Allowed[] apiExceptions() {
-        return new LayerRules.Allowed[0];
-    }
-
     @Test
     void theDomainIsFreeOfAdaptersAndOuterPackages() {
         LayerRules.domainIsFreeOfAdapters(basePackage).check(classes());
@@ -44,6 +39,6 @@ public abstract class LayeringTest {
 
     @Test
     void theApiTalksToTheDomainNotToInfra() {
-        LayerRules.apiDoesNotUseInfra(basePackage, apiExceptions()).check(classes());
+        LayerRules.apiDoesNotUseInfra(basePackage).check(classes());
     }
 }

@@ -1,6 +1,5 @@
 package network.omniphi.gateway.api;
 
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
@@ -20,9 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -30,8 +26,9 @@ import io.vertx.core.http.HttpServerRequest;
 import network.omniphi.commons.error.FieldError;
 import network.omniphi.gateway.api.dto.LastHeartbeatJson;
 import network.omniphi.gateway.domain.GatewayException;
-import network.omniphi.gateway.infra.HeartbeatForwarder;
-import network.omniphi.gateway.infra.HeartbeatServiceClient;
+import network.omniphi.gateway.domain.heartbeat.ForwardedAnswer;
+import network.omniphi.gateway.domain.heartbeat.Heartbeats;
+import network.omniphi.gateway.domain.heartbeat.LastHeartbeat;
 
 /**
  * Public heartbeat endpoints: POST is authenticated by the node's consensus-key signature (checked by the heartbeat
@@ -42,22 +39,19 @@ import network.omniphi.gateway.infra.HeartbeatServiceClient;
 @Tag(name = "heartbeat", description = "Signed heartbeats from local validator nodes")
 public class HeartbeatResource {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private final Heartbeats heartbeats;
 
-    private final HeartbeatServiceClient client;
-    private final HeartbeatForwarder forwarder;
-
-    public HeartbeatResource(@RestClient HeartbeatServiceClient client, HeartbeatForwarder forwarder) {
-        this.client = client;
-        this.forwarder = forwarder;
+    public HeartbeatResource(Heartbeats heartbeats) {
+        this.heartbeats = heartbeats;
     }
 
     /**
      * Forwards the body's bytes to the heartbeat service as they arrived (after the gateway's per-IP rate limit, body
      * size limit and number-bomb check) and answers the service's status, Content-Type, Retry-After and body unchanged;
-     * 502/503/504 problem+json when the service does not answer ({@link HeartbeatForwarder}). A JSON heartbeat is
+     * 502/503/504 problem+json when the service does not answer ({@link Heartbeats#forward}). A JSON heartbeat is
      * answered before it gets here, by the same steps on a plain Vert.x route ({@link HeartbeatRoute}); this method
-     * documents the operation and answers the rest as every JAX-RS route does (415 for a body that is not JSON).
+     * documents the operation, answers the rest as every JAX-RS route does (415 for a body that is not JSON), and
+     * forwards the same way should the route ever pass a JSON heartbeat on.
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -65,7 +59,7 @@ public class HeartbeatResource {
     @Operation(operationId = "submitHeartbeat", summary = "Submit a signed heartbeat (ed25519 by the consensus key over the canonical JSON)")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "The eight heartbeat fields of docs/heartbeat-protocol.md, forwarded as they are")))
     public Uni<Response> submit(byte[] body, HttpServerRequest request) {
-        return forwarder.forward(body, request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
+        return heartbeats.forward(body, request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
                 requestId(request.getHeader("X-Request-Id")))
                 .map(HeartbeatResource::passThrough);
     }
@@ -94,26 +88,13 @@ public class HeartbeatResource {
             throw new GatewayException.InvalidRequest(List.of(new FieldError("consensusPubkey",
                     "must be the standard base64 of a 32-byte ed25519 public key (URL-encoded in the query)")));
         }
-        return client.lastHeartbeat(consensusPubkey)
-                .ifNoItem().after(TIMEOUT)
-                .failWith(() -> new GatewayException.DownstreamUnavailable("heartbeat-timeout",
-                        "The heartbeat service did not answer in time.", true, null))
-                .map(HeartbeatResource::lastHeartbeat)
-                .onFailure(t -> !(t instanceof GatewayException))
-                .transform(t -> new GatewayException.DownstreamUnavailable("heartbeat-unavailable",
-                        "The heartbeat service is unavailable.", false, t));
+        return heartbeats.last(consensusPubkey)
+                .map(last -> last.map(HeartbeatResource::toJson).orElseThrow(GatewayException.HeartbeatNotFound::new));
     }
 
-    private static LastHeartbeatJson lastHeartbeat(Response upstream) {
-        if (upstream.getStatus() == 404) {
-            throw new GatewayException.HeartbeatNotFound();
-        }
-        if (upstream.getStatus() != 200) {
-            throw new IllegalStateException("heartbeat service answered " + upstream.getStatus());
-        }
-        JsonNode body = upstream.readEntity(JsonNode.class);
-        return new LastHeartbeatJson(body.path("consensusPubkey").asText(),
-                body.path("lastHeartbeatTimestamp").asText(), body.path("lastReceivedAt").asText());
+    private static LastHeartbeatJson toJson(LastHeartbeat last) {
+        return new LastHeartbeatJson(last.consensusPubkey(), last.lastHeartbeatTimestamp(),
+                last.lastReceivedAt().toString());
     }
 
     private static boolean isKey(String text) {
@@ -125,7 +106,7 @@ public class HeartbeatResource {
         }
     }
 
-    private static Response passThrough(HeartbeatForwarder.Answer upstream) {
+    private static Response passThrough(ForwardedAnswer upstream) {
         Response.ResponseBuilder out = Response.status(upstream.status());
         if (upstream.contentType() != null) {
             out.header("Content-Type", upstream.contentType());

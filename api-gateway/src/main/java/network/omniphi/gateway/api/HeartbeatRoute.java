@@ -19,7 +19,8 @@ import network.omniphi.gateway.api.security.HttpGuards;
 import network.omniphi.gateway.api.security.ProblemWriter;
 import network.omniphi.gateway.config.HttpGuardConfig;
 import network.omniphi.gateway.domain.GatewayException;
-import network.omniphi.gateway.infra.HeartbeatForwarder;
+import network.omniphi.gateway.domain.heartbeat.ForwardedAnswer;
+import network.omniphi.gateway.domain.heartbeat.Heartbeats;
 
 /**
  * {@code POST /api/v1/validators/heartbeat} with a JSON body, served as a plain Vert.x route on the event loop: the
@@ -28,7 +29,7 @@ import network.omniphi.gateway.infra.HeartbeatForwarder;
  * (docs/performance.md). It does what the JAX-RS route did, in the same order: the gateway-wide Vert.x filters have
  * already applied the security headers, the body-size limit of a declared Content-Length and the per-IP rate limit
  * ({@link HttpGuards}); this route bounds a body sent without a length the same way (413), refuses number bombs with
- * 400 naming the field ({@link JsonNumberGuard}), forwards the bytes unparsed ({@link HeartbeatForwarder}) and
+ * 400 naming the field ({@link JsonNumberGuard}), forwards the bytes unparsed ({@link Heartbeats#forward}) and
  * answers the heartbeat service's status, Content-Type, Retry-After and body as they are, or the gateway's own
  * problem+json (502/503/504) when the service does not answer.
  *
@@ -41,12 +42,12 @@ public class HeartbeatRoute {
 
     static final String PATH = "/api/v1/validators/heartbeat";
 
-    private final HeartbeatForwarder forwarder;
+    private final Heartbeats heartbeats;
     private final ProblemWriter problems;
     private final long maxBodyBytes;
 
-    public HeartbeatRoute(HeartbeatForwarder forwarder, ProblemWriter problems, HttpGuardConfig config) {
-        this.forwarder = forwarder;
+    public HeartbeatRoute(Heartbeats heartbeats, ProblemWriter problems, HttpGuardConfig config) {
+        this.heartbeats = heartbeats;
         this.problems = problems;
         this.maxBodyBytes = config.maxBodyBytes();
     }
@@ -89,7 +90,8 @@ public class HeartbeatRoute {
             return;
         }
         HttpServerRequest request = rc.request();
-        forwarder.forward(body, HttpGuards.clientIp(rc), HeartbeatResource.requestId(request.getHeader("X-Request-Id")))
+        heartbeats
+                .forward(body, HttpGuards.clientIp(rc), HeartbeatResource.requestId(request.getHeader("X-Request-Id")))
                 .subscribe().with(answer -> passThrough(rc.response(), answer), failure -> problems.write(rc,
                         failure instanceof DomainException known
                                 ? known
@@ -98,7 +100,7 @@ public class HeartbeatRoute {
                                         failure)));
     }
 
-    private static void passThrough(HttpServerResponse response, HeartbeatForwarder.Answer answer) {
+    private static void passThrough(HttpServerResponse response, ForwardedAnswer answer) {
         if (response.ended() || response.closed()) {
             return;
         }

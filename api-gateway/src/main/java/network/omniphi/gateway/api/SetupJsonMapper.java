@@ -1,11 +1,13 @@
 package network.omniphi.gateway.api;
 
 import network.omniphi.gateway.api.dto.ChainInfoJson;
+import network.omniphi.gateway.api.dto.NodeHeartbeatJson;
 import network.omniphi.gateway.api.dto.NodeJson;
 import network.omniphi.gateway.api.dto.SetupRequestJson;
 import network.omniphi.gateway.domain.ChainInfo;
 import network.omniphi.gateway.domain.SetupRequest;
 import network.omniphi.gateway.domain.ValidatorNode;
+import network.omniphi.gateway.domain.heartbeat.NodeHeartbeat;
 
 /** Domain records → public JSON shapes. */
 public final class SetupJsonMapper {
@@ -40,5 +42,11 @@ public final class SetupJsonMapper {
         ChainInfo info = c == null ? ChainInfo.none() : c;
         return new ChainInfoJson(info.isActiveValidator(), info.votingPower(), info.jailed(), info.operatorAddress(),
                 info.txHash(), info.updatedAt());
+    }
+
+    public static NodeHeartbeatJson toJson(NodeHeartbeat h) {
+        return new NodeHeartbeatJson(h.walletAddress(), h.consensusPubkey(), h.setupRequestId(), h.firstSeen(),
+                h.lastSeen(), h.blockHeight(), h.uptimeSeconds(), h.localRpcPort(), h.localP2pPort(), h.stale(),
+                h.heightStalled());
     }
 }

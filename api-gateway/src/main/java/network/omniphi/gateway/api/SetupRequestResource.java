@@ -38,6 +38,8 @@ import network.omniphi.gateway.domain.IdempotencyKey;
 import network.omniphi.gateway.domain.NewSetup;
 import network.omniphi.gateway.domain.SetupRequestService;
 import network.omniphi.gateway.domain.SetupView;
+import network.omniphi.gateway.domain.heartbeat.Heartbeats;
+import network.omniphi.gateway.domain.heartbeat.WalletHeartbeats;
 
 @Path("/api/v1/validators")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,11 +47,11 @@ import network.omniphi.gateway.domain.SetupView;
 public class SetupRequestResource {
 
     private final SetupRequestService service;
-    private final HeartbeatView heartbeats;
+    private final Heartbeats heartbeats;
     private final Ownership ownership;
     private final network.omniphi.gateway.domain.ChainTxService chainTx;
 
-    public SetupRequestResource(SetupRequestService service, HeartbeatView heartbeats, Ownership ownership,
+    public SetupRequestResource(SetupRequestService service, Heartbeats heartbeats, Ownership ownership,
             network.omniphi.gateway.domain.ChainTxService chainTx) {
         this.service = service;
         this.heartbeats = heartbeats;
@@ -110,12 +112,12 @@ public class SetupRequestResource {
                     + " without both it is the whole array.", example = "20") @QueryParam("limit") Integer limit,
             @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor) {
         if (limit == null && cursor == null) {
-            return Uni.combine().all().unis(service.byWallet(walletAddress), heartbeats.forWallet(walletAddress))
+            return Uni.combine().all().unis(service.byWallet(walletAddress), heartbeats.ofWallet(walletAddress))
                     .asTuple().flatMap(t -> chainTx.jailBudgets(t.getItem1()).map(budgets -> Response.ok(t.getItem1()
                             .stream().map(v -> walletValidator(v, t.getItem2(), budgets)).toList()).build()));
         }
         return Uni.combine().all()
-                .unis(service.byWalletPage(walletAddress, limit, cursor), heartbeats.forWallet(walletAddress))
+                .unis(service.byWalletPage(walletAddress, limit, cursor), heartbeats.ofWallet(walletAddress))
                 .asTuple().flatMap(t -> chainTx.jailBudgets(t.getItem1().items()).map(budgets -> Response.ok(
                         new WalletValidatorPage(t.getItem1().items().stream()
                                 .map(v -> walletValidator(v, t.getItem2(), budgets)).toList(),
@@ -123,12 +125,13 @@ public class SetupRequestResource {
                         .build()));
     }
 
-    private static WalletValidator walletValidator(SetupView v, HeartbeatView.Lookup hb,
+    private static WalletValidator walletValidator(SetupView v, WalletHeartbeats hb,
             java.util.Map<UUID, network.omniphi.gateway.domain.JailBudget> budgets) {
         return new WalletValidator(SetupJsonMapper.toJson(v.setupRequest()), SetupJsonMapper.toJson(v.node()),
                 SetupJsonMapper.toJson(v.chainInfo(),
                         java.util.Optional.ofNullable(budgets.get(v.setupRequest().id()))),
-                hb.forSetup(v.setupRequest().id(), v.setupRequest().consensusPubkey()));
+                hb.forSetup(v.setupRequest().id(), v.setupRequest().consensusPubkey()).map(SetupJsonMapper::toJson)
+                        .orElse(null));
     }
 
     @POST

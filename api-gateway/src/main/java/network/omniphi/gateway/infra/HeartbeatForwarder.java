@@ -23,6 +23,7 @@ import io.vertx.mutiny.core.http.HttpClientResponse;
 
 import network.omniphi.gateway.config.HeartbeatForwardConfig;
 import network.omniphi.gateway.domain.GatewayException;
+import network.omniphi.gateway.domain.heartbeat.ForwardedAnswer;
 
 /**
  * Forwards a public heartbeat to the heartbeat service: the body's bytes as they arrived (never parsed here), over one
@@ -37,23 +38,22 @@ import network.omniphi.gateway.domain.GatewayException;
  * {@code heartbeat-busy}. All three carry Retry-After, and the local agent retries any 5xx. A heartbeat that reached the
  * service but whose answer was lost may be sent again by the agent: the service refuses the replay (409), so a retry
  * never stores one twice.
+ *
+ * <p>
+ * The forwarding half of {@link HttpHeartbeats}, the gateway's adapter of the heartbeat service.
  */
 @ApplicationScoped
-public class HeartbeatForwarder {
+class HeartbeatForwarder {
 
     private static final Logger LOG = Logger.getLogger(HeartbeatForwarder.class);
     static final String PATH = "/api/v1/validators/heartbeat";
-
-    /** The heartbeat service's answer, passed back as it is. */
-    public record Answer(int status, String contentType, String retryAfter, byte[] body) {
-    }
 
     private final HttpClient client;
     private final String path;
     private final Duration timeout;
     private final Duration deadline;
 
-    public HeartbeatForwarder(Vertx vertx, HeartbeatForwardConfig config,
+    HeartbeatForwarder(Vertx vertx, HeartbeatForwardConfig config,
             @ConfigProperty(name = "quarkus.rest-client.heartbeat-service.url") String url) {
         URI base = URI.create(url);
         boolean ssl = "https".equalsIgnoreCase(base.getScheme());
@@ -82,7 +82,7 @@ public class HeartbeatForwarder {
      * Sends {@code body} to the heartbeat service and answers its reply; fails with a
      * {@link GatewayException.DownstreamUnavailable} (502, 503 or 504) when there is no reply.
      */
-    public Uni<Answer> forward(byte[] body, String clientIp, String requestId) {
+    Uni<ForwardedAnswer> forward(byte[] body, String clientIp, String requestId) {
         RequestOptions request = new RequestOptions()
                 .setMethod(HttpMethod.POST)
                 .setURI(path)
@@ -103,9 +103,10 @@ public class HeartbeatForwarder {
                 .ifNoItem().after(deadline).failWith(HeartbeatForwarder::timedOut);
     }
 
-    private static Uni<Answer> answer(HttpClientResponse response) {
-        return response.body().map(bytes -> new Answer(response.statusCode(), response.getHeader("Content-Type"),
-                response.getHeader("Retry-After"), bytes.getBytes()));
+    private static Uni<ForwardedAnswer> answer(HttpClientResponse response) {
+        return response.body()
+                .map(bytes -> new ForwardedAnswer(response.statusCode(), response.getHeader("Content-Type"),
+                        response.getHeader("Retry-After"), bytes.getBytes()));
     }
 
     /** Failed before the heartbeat was sent: no pooled connection could be had or opened. */

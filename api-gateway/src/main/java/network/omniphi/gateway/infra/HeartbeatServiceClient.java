@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The heartbeat service's internal read endpoints (public heartbeats are forwarded by {@link HeartbeatForwarder}).
+ * The heartbeat service's internal read endpoints, for {@link HttpHeartbeats} (public heartbeats are forwarded by
+ * {@link HeartbeatForwarder}).
  */
 @RegisterRestClient(configKey = "heartbeat-service")
 public interface HeartbeatServiceClient {

@@ -13,8 +13,9 @@ import io.vertx.core.http.HttpServerRequest;
 
 /**
  * A stand-in heartbeat service on a free loopback port (its own Vert.x, not the gateway's) whose answer the test
- * chooses: it records every request it receives and answers as {@link #mode} says. Sets the gateway's heartbeat
- * service URL to itself and the forward's timeout to one second.
+ * chooses: it records every request it receives and answers a forwarded heartbeat as {@link #mode} says, and the
+ * internal reads (GET) with {@link #readStatus} and {@link #readBody}. Sets the gateway's heartbeat service URL to
+ * itself and the forward's timeout to one second.
  */
 public class StubHeartbeatService implements QuarkusTestResourceLifecycleManager {
 
@@ -38,6 +39,9 @@ public class StubHeartbeatService implements QuarkusTestResourceLifecycleManager
             + "\"title\":\"Too many heartbeats\",\"status\":429,\"code\":\"heartbeat-rate-limited\"}";
 
     public static volatile Mode mode = Mode.ACCEPT;
+    /** The answer to a GET (by-wallet or by-key read); a read answered in {@link Mode#SILENT} never comes. */
+    public static volatile int readStatus = 200;
+    public static volatile String readBody = "[]";
     public static final BlockingQueue<Received> RECEIVED = new LinkedBlockingQueue<>();
 
     private static Vertx vertx;
@@ -62,7 +66,13 @@ public class StubHeartbeatService implements QuarkusTestResourceLifecycleManager
 
     private static void answer(HttpServerRequest request, Buffer body) {
         RECEIVED.add(new Received(body.getBytes(), request.getHeader("Content-Type"),
-                request.getHeader("X-Forwarded-For"), request.getHeader("X-Request-Id"), request.path()));
+                request.getHeader("X-Forwarded-For"), request.getHeader("X-Request-Id"), request.uri()));
+        if ("GET".equals(request.method().name()) && mode != Mode.SILENT) {
+            request.response().setStatusCode(readStatus)
+                    .putHeader("Content-Type", readStatus == 200 ? "application/json" : "application/problem+json")
+                    .end(readBody);
+            return;
+        }
         switch (mode) {
             case ACCEPT -> request.response().setStatusCode(202).putHeader("Content-Type", "application/json")
                     .end(ACCEPTED);
