@@ -2,6 +2,9 @@ package network.omniphi.heartbeat.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Map;
+
+import network.omniphi.codec.CanonicalJson;
 
 /**
  * A heartbeat whose fields are well-formed (not yet authenticated). {@code timestampText} is kept exactly as sent
@@ -12,17 +15,12 @@ public record SignedHeartbeat(String walletAddress, String consensusPubkey, byte
         byte[] signature) {
 
     /**
-     * The signed bytes: UTF-8 of the JSON object of every field but {@code signature}, keys sorted by code point, no
-     * whitespace, integers in plain decimal, strings as sent (their formats need no escaping).
+     * The signed bytes: UTF-8 of the canonical JSON ({@link CanonicalJson#write}: keys sorted by code point, no
+     * whitespace, integers in plain decimal) of every field but {@code signature}, the timestamp as sent.
      */
     public byte[] canonicalBytes() {
-        String json = "{\"blockHeight\":" + blockHeight
-                + ",\"consensusPubkey\":\"" + consensusPubkey + '"'
-                + ",\"localP2pPort\":" + localP2pPort
-                + ",\"localRpcPort\":" + localRpcPort
-                + ",\"timestamp\":\"" + timestampText + '"'
-                + ",\"uptimeSeconds\":" + uptimeSeconds
-                + ",\"walletAddress\":\"" + walletAddress + "\"}";
-        return json.getBytes(StandardCharsets.UTF_8);
+        return CanonicalJson.write(Map.of("blockHeight", blockHeight, "consensusPubkey", consensusPubkey,
+                "localP2pPort", localP2pPort, "localRpcPort", localRpcPort, "timestamp", timestampText,
+                "uptimeSeconds", uptimeSeconds, "walletAddress", walletAddress)).getBytes(StandardCharsets.UTF_8);
     }
 }
