@@ -99,6 +99,37 @@ class KeyCommandsTest {
         assertThat(twice.exitCode()).isEqualTo(ExitCode.KEY_EXISTS.code());
     }
 
+    @Test
+    void initAndRestoreTakeTheSameNodeIdentityOptions() throws Exception {
+        Path home = dir.resolve("home");
+        Path backup = dir.resolve("backup.json");
+        String tooLong = "m".repeat(71); // cosmos-sdk x/staking MaxMonikerLength is 70
+        AgentCli.Result refused = AgentCli.withPassphrase(AgentCli.PASSPHRASE, "init", "--home", home.toString(),
+                "--moniker", tooLong);
+        assertThat(refused.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(refused.out()).contains("--moniker must be 1-70 bytes");
+        assertThat(home).doesNotExist();
+
+        AgentCli.Result init = AgentCli.withPassphrase(AgentCli.PASSPHRASE, "init", "--home", home.toString(),
+                "--moniker", "orion-east", "--chain-id", "omniphi-testnet-2");
+        assertThat(init.exitCode()).as(init.out()).isZero();
+        assertThat(AgentCli.withPassphrase(AgentCli.PASSPHRASE, "status", "--home", home.toString()).out())
+                .contains("chain id:           omniphi-testnet-2").contains("moniker:            orion-east");
+        assertThat(AgentCli.withPassphrase(AgentCli.PASSPHRASE, "backup", "--home", home.toString(), "--out",
+                backup.toString()).exitCode()).isZero();
+
+        Path other = dir.resolve("other-machine");
+        AgentCli.Result badRestore = AgentCli.withPassphrase(AgentCli.PASSPHRASE, "restore", "--home",
+                other.toString(), "--in", backup.toString(), "--moniker", tooLong);
+        assertThat(badRestore.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(other.resolve("consensus-key.enc.json")).doesNotExist();
+        AgentCli.Result restored = AgentCli.withPassphrase(AgentCli.PASSPHRASE, "restore", "--home",
+                other.toString(), "--in", backup.toString(), "--moniker", "orion-west");
+        assertThat(restored.exitCode()).as(restored.out()).isZero();
+        assertThat(AgentCli.withPassphrase(AgentCli.PASSPHRASE, "status", "--home", other.toString()).out())
+                .contains("chain id:           omniphi-devnet-1").contains("moniker:            orion-west");
+    }
+
     /** Standard base64 of a public key, as the agent prints it. */
     static final class Base64Key {
         static String of(byte[] pub) {

@@ -7,13 +7,11 @@ import java.util.concurrent.Callable;
 import network.omniphi.agent.domain.AgentException;
 import network.omniphi.agent.domain.ConsensusKeyPair;
 import network.omniphi.agent.infra.AgentHome;
-import network.omniphi.agent.infra.AgentState;
 import network.omniphi.agent.infra.EncryptedKeyFile;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** {@code init}: a new home with a new consensus key, encrypted; never overwrites a key. */
 @Command(name = "init", mixinStandardHelpOptions = true, description = "Create the agent home and a new ed25519 consensus key on this machine, encrypted with your "
@@ -23,13 +21,8 @@ public final class InitCommand implements Callable<Integer> {
     @Mixin
     HomeOption homeOption;
 
-    @Option(names = "--moniker", defaultValue = "omniphi-local-node", description = "Node name (default: "
-            + "${DEFAULT-VALUE}).")
-    String moniker;
-
-    @Option(names = "--chain-id", defaultValue = "omniphi-devnet-1", description = "Chain the node joins (default:"
-            + " ${DEFAULT-VALUE}).")
-    String chainId;
+    @Mixin
+    NodeIdentityOptions identity;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -41,14 +34,14 @@ public final class InitCommand implements Callable<Integer> {
             throw new AgentException.KeyExists("a consensus key already exists in " + home.root() + " (public key "
                     + EncryptedKeyFile.publicKeyOf(home.readKeyFile()) + "); it is never overwritten");
         }
-        Settings.checkMoniker(moniker);
+        identity.check();
         char[] passphrase = Passphrases.fresh("the consensus key in " + home.root());
         SecureRandom random = new SecureRandom();
         try (ConsensusKeyPair key = ConsensusKeyPair.generate(random)) {
             home.createDirectories();
             String sealed = EncryptedKeyFile.seal(key, passphrase, EncryptedKeyFile.Purpose.CONSENSUS_KEY, random);
             home.createKeyFile(sealed);
-            AgentState.initial(chainId, moniker).save(home);
+            identity.initialState().save(home);
             PrintWriter out = spec.commandLine().getOut();
             out.printf("created consensus key %s (validator address %s) in %s%n", key.publicKeyBase64(),
                     key.validatorAddress(), home.root());

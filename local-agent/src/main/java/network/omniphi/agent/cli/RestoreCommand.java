@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import network.omniphi.agent.domain.AgentException;
 import network.omniphi.agent.domain.ConsensusKeyPair;
 import network.omniphi.agent.infra.AgentHome;
-import network.omniphi.agent.infra.AgentState;
 import network.omniphi.agent.infra.EncryptedKeyFile;
 
 import picocli.CommandLine;
@@ -29,13 +28,8 @@ public final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--in", required = true, paramLabel = "FILE", description = "Backup file to read.")
     Path in;
 
-    @Option(names = "--moniker", defaultValue = "omniphi-local-node", description = "Node name (default: "
-            + "${DEFAULT-VALUE}).")
-    String moniker;
-
-    @Option(names = "--chain-id", defaultValue = "omniphi-devnet-1", description = "Chain the node joins (default:"
-            + " ${DEFAULT-VALUE}).")
-    String chainId;
+    @Mixin
+    NodeIdentityOptions identity;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -47,7 +41,7 @@ public final class RestoreCommand implements Callable<Integer> {
             throw new AgentException.KeyExists("a consensus key already exists in " + home.root() + " (public key "
                     + EncryptedKeyFile.publicKeyOf(home.readKeyFile()) + "); restore into an empty home");
         }
-        Settings.checkMoniker(moniker);
+        identity.check();
         String backup;
         try {
             backup = Files.readString(in);
@@ -60,7 +54,7 @@ public final class RestoreCommand implements Callable<Integer> {
             home.createDirectories();
             home.createKeyFile(EncryptedKeyFile.seal(key, passphrase, EncryptedKeyFile.Purpose.CONSENSUS_KEY,
                     random));
-            AgentState.initial(chainId, moniker).save(home);
+            identity.initialState().save(home);
             PrintWriter out = spec.commandLine().getOut();
             out.printf("restored consensus key %s (validator address %s) into %s%n", key.publicKeyBase64(),
                     key.validatorAddress(), home.root());
