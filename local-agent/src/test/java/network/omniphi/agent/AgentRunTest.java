@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import network.omniphi.agent.run.AgentRuntime;
 import network.omniphi.devnode.Json;
 
 /**
@@ -184,5 +185,35 @@ class AgentRunTest {
         var http = java.net.http.HttpClient.newHttpClient();
         return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
                 + agent.rpcPort + "/status")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    @Test
+    void aLinkProofIsFollowedByQuickHeartbeatsUntilTheGatewayAcceptsOne() throws Exception {
+        Path home = dir.resolve("home");
+        assertThat(AgentCli.withPassphrase(AgentCli.PASSPHRASE, "init", "--home", home.toString()).exitCode())
+                .isZero();
+        // an interval no test outlives: every heartbeat seen here is one of the retries after the link proof
+        agent = RunningAgent.start(home, gateway.url(), chain.url(), dir.resolve("agent.out"),
+                "--heartbeat-interval", "30m");
+        await().atMost(PATIENCE).until(() -> agent.log().contains("link this node in the portal"));
+        await().atMost(PATIENCE).ignoreExceptions()
+                .until(() -> FakeChain.HEIGHT == ((Number) Json.at(agent.status(), "nodeHeight")).longValue());
+
+        var proof = agent.post("/link-proof", "{\"setupRequestId\":\"" + SETUP + "\",\"walletAddress\":\"" + WALLET
+                + "\",\"chainId\":\"omniphi-devnet-1\"}");
+        assertThat(proof.statusCode()).as(proof.body()).isEqualTo(200);
+        // the owner has not submitted the proof yet: refused, and tried again without waiting for the interval
+        await().atMost(PATIENCE).until(() -> gateway.heartbeats.size() >= 1);
+        gateway.mode = FakeGateway.Mode.ACCEPT;
+
+        await().atMost(PATIENCE).ignoreExceptions()
+                .until(() -> Json.string(agent.status(), "lastHeartbeatAcknowledgedAt") != null);
+        assertThat(gateway.heartbeats).allMatch(FakeGateway.Received::signatureValid)
+                .extracting(FakeGateway.Received::wallet).containsOnly(WALLET);
+        assertThat(gateway.heartbeats.size()).isBetween(2, AgentRuntime.linkRetryCount());
+        // strictly newer timestamps: the retries never overlap a tick
+        for (int i = 1; i < gateway.heartbeats.size(); i++) {
+            assertThat(gateway.heartbeats.get(i).timestamp()).isAfter(gateway.heartbeats.get(i - 1).timestamp());
+        }
     }
 }

@@ -35,8 +35,10 @@ final class RunningAgent implements AutoCloseable {
         int rpc = AgentCli.freePort();
         List<String> args = new ArrayList<>(List.of("run", "--home", home.toString(), "--gateway", gatewayUrl,
                 "--bridge-port", Integer.toString(bridge), "--node-rpc-port", Integer.toString(rpc),
-                "--node-p2p-port", Integer.toString(AgentCli.freePort()), "--chain-rpc", chainRpc,
-                "--heartbeat-interval", "1s"));
+                "--node-p2p-port", Integer.toString(AgentCli.freePort()), "--chain-rpc", chainRpc));
+        if (!List.of(extra).contains("--heartbeat-interval")) {
+            args.addAll(List.of("--heartbeat-interval", "1s"));
+        }
         args.addAll(List.of(extra));
         Process p = AgentCli.start(Map.of("OMNIPHI_AGENT_PASSPHRASE", AgentCli.PASSPHRASE), output,
                 args.toArray(String[]::new));

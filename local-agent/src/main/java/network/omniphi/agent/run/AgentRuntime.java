@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,7 +32,9 @@ import network.omniphi.devnode.Json;
 /**
  * The running agent: the one-signer check, the supervised node, a node-status poll, and a heartbeat every interval.
  * Each heartbeat is built fresh at its tick (fresh timestamp, the node's current height); when the gateway cannot be
- * reached the tick is lost, never queued, and the node keeps running.
+ * reached the tick is lost, never queued, and the node keeps running. Right after a link proof the heartbeats that
+ * the gateway refuses as not linked yet are retried sooner ({@link #LINK_RETRY_SECONDS}), so the setup moves on as
+ * soon as the owner has submitted the proof rather than an interval later.
  */
 public final class AgentRuntime implements BridgeBackend {
 
@@ -41,6 +44,17 @@ public final class AgentRuntime implements BridgeBackend {
             .withZone(ZoneOffset.UTC);
     private static final long STATUS_POLL_MILLIS = 2000;
     private static final int REPEAT_LOG_EVERY = 6;
+    /**
+     * Delays of the extra heartbeats after a link proof while the gateway still answers consensus-key-not-linked (the
+     * owner submits the proof in the portal within seconds of the agent making it). Four in 15 s stay within the
+     * heartbeat service's per-key burst (docs/heartbeat-protocol.md, check 5), together with the regular ticks.
+     */
+    private static final long[] LINK_RETRY_SECONDS = {1, 2, 4, 8};
+
+    /** How many extra heartbeats may follow a link proof. */
+    public static int linkRetryCount() {
+        return LINK_RETRY_SECONDS.length;
+    }
 
     private final AgentHome home;
     private final ConsensusKeyPair key;
@@ -63,6 +77,9 @@ public final class AgentRuntime implements BridgeBackend {
     private volatile String lastOutcome = "none yet";
     private String repeatedCondition;
     private int repeats;
+    /** Extra heartbeats already scheduled since the last link proof; -1 when none are due (accepted, or no link). */
+    private int linkRetries = -1;
+    private final Object sending = new Object();
 
     public AgentRuntime(AgentHome home, ConsensusKeyPair key, AgentState state, RunSettings settings,
             GatewayClient gateway, Clock clock) {
@@ -155,6 +172,8 @@ public final class AgentRuntime implements BridgeBackend {
         String signature = key.signBase64(CanonicalDocs.linkProof(state.chainId(), setupRequestId, walletAddress));
         state = state.linkedTo(walletAddress, setupRequestId);
         state.save(home);
+        linkRetries = 0;
+        scheduleLinkRetry();
         LOG.info(() -> "link proof made for setup " + setupRequestId + " of " + walletAddress
                 + "; submit it in the portal");
         Map<String, Object> body = new LinkedHashMap<>();
@@ -167,11 +186,26 @@ public final class AgentRuntime implements BridgeBackend {
         nodeStatus = nodeRpc.status().orElse(null);
     }
 
+    /** Regular and link-retry heartbeats never overlap: each carries a newer timestamp than the one before. */
     private void heartbeatTick() {
+        synchronized (sending) {
+            try {
+                sendHeartbeat();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "heartbeat failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The next extra heartbeat after a link proof, while some are left. */
+    private synchronized void scheduleLinkRetry() {
+        if (linkRetries < 0 || linkRetries >= LINK_RETRY_SECONDS.length || stopRequested.get()) {
+            return;
+        }
         try {
-            sendHeartbeat();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "heartbeat failed: " + e.getMessage(), e);
+            scheduler.schedule(this::heartbeatTick, LINK_RETRY_SECONDS[linkRetries++], TimeUnit.SECONDS);
+        } catch (RejectedExecutionException stopping) {
+            linkRetries = -1;
         }
     }
 
@@ -214,11 +248,15 @@ public final class AgentRuntime implements BridgeBackend {
     private void handle(GatewayClient.Outcome outcome) {
         switch (outcome.kind()) {
             case ACCEPTED -> {
+                synchronized (this) {
+                    linkRetries = -1;
+                }
                 lastAcknowledged = clock.instant();
                 lastOutcome = "accepted";
                 report("accepted", Level.INFO, "heartbeats accepted by the gateway");
             }
             case NOT_LINKED -> {
+                scheduleLinkRetry();
                 lastOutcome = "consensus-key-not-linked";
                 report("not-linked", Level.WARNING, "the gateway refuses heartbeats of this key (403 "
                         + "consensus-key-not-linked): link this node in the portal; retrying every "
