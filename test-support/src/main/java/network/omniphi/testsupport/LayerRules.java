@@ -71,9 +71,17 @@ public final class LayerRules {
 
     /** {@code <base>.api..} talks to the domain, not to {@code <base>.infra..}; no module has an exception. */
     public static ArchRule apiDoesNotUseInfra(String basePackage) {
-        return noClasses().that().resideInAPackage(basePackage + ".api..").should()
+        return apiDoesNotUseInfra(basePackage, "api");
+    }
+
+    /**
+     * The same rule for a module whose inbound side has another name: the local agent's HTTP bridge is
+     * {@code bridge/}.
+     */
+    public static ArchRule apiDoesNotUseInfra(String basePackage, String apiPackage) {
+        return noClasses().that().resideInAPackage(basePackage + "." + apiPackage + "..").should()
                 .dependOnClassesThat().resideInAPackage(basePackage + ".infra..")
-                .as("the api of " + basePackage + " talks to the domain, not to infra");
+                .as("the " + apiPackage + " of " + basePackage + " talks to the domain, not to infra");
     }
 
     /** A domain that is plain Java: no CDI, no Quarkus, no Mutiny either (stricter; the devnet's choice). */

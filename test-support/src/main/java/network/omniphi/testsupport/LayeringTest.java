@@ -17,9 +17,16 @@ public abstract class LayeringTest {
     private static final Map<String, JavaClasses> CLASSES = new ConcurrentHashMap<>();
 
     private final String basePackage;
+    private final String apiPackage;
 
     protected LayeringTest(String basePackage) {
+        this(basePackage, "api");
+    }
+
+    /** For a module whose inbound side is not called {@code api} (the local agent's {@code bridge}). */
+    protected LayeringTest(String basePackage, String apiPackage) {
         this.basePackage = basePackage;
+        this.apiPackage = apiPackage;
     }
 
     /** The module's root package, e.g. {@code network.omniphi.gateway}. */
@@ -39,6 +46,6 @@ public abstract class LayeringTest {
 
     @Test
     void theApiTalksToTheDomainNotToInfra() {
-        LayerRules.apiDoesNotUseInfra(basePackage).check(classes());
+        LayerRules.apiDoesNotUseInfra(basePackage, apiPackage).check(classes());
     }
 }
