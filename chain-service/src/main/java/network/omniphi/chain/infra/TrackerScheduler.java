@@ -24,12 +24,12 @@ public class TrackerScheduler {
         this.enabled = config.tracker().enabled();
     }
 
-    @Scheduled(every = "${omniphi.chain.tracker.tx-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${omniphi.chain.tracker.tx-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> pollTxs() {
         return enabled ? round("tx", tracking.pollTxs()) : Uni.createFrom().voidItem();
     }
 
-    @Scheduled(every = "${omniphi.chain.tracker.validator-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${omniphi.chain.tracker.validator-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> pollValidators() {
         return enabled ? round("validator", tracking.pollValidators()) : Uni.createFrom().voidItem();
     }

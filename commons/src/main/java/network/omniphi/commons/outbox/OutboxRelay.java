@@ -35,6 +35,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.context.Context;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -244,7 +245,7 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "${omniphi.outbox.housekeeping-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${omniphi.outbox.housekeeping-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void housekeeping() {
         try {
             pool.preparedQuery("DELETE FROM outbox WHERE published_at < now() - make_interval(secs => $1)")
@@ -295,6 +296,14 @@ public class OutboxRelay {
         if (p != null) {
             p.close(Duration.ofSeconds(5));
         }
+    }
+
+    /**
+     * Stops relaying as the application begins to stop, before Quarkus closes the database pool and the Kafka clients
+     * (which happens before beans are destroyed): otherwise every round until then fails on a closed pool.
+     */
+    void stopOnShutdown(@Observes ShutdownEvent event) {
+        shutdown();
     }
 
     @PreDestroy

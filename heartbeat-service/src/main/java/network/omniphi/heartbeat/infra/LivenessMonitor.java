@@ -57,7 +57,7 @@ public class LivenessMonitor {
         registry.gauge("omniphi.heartbeat.stale.nodes", staleNodes);
     }
 
-    @Scheduled(every = "${omniphi.heartbeat.liveness.interval:5s}", delay = 5, delayUnit = java.util.concurrent.TimeUnit.SECONDS, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${omniphi.heartbeat.liveness.interval:5s}", delay = 5, delayUnit = java.util.concurrent.TimeUnit.SECONDS, concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> tick() {
         if (!config.liveness().enabled()) {
             return Uni.createFrom().voidItem();

@@ -150,7 +150,7 @@ public class ReconcileLoop implements NodeWork {
      * Every second: the local runtime's pass; for a watch-driven runtime only a check whether leadership was just
      * gained or the resync interval is over (both run a full pass).
      */
-    @Scheduled(every = "${omniphi.provisioning.reconcile-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${omniphi.provisioning.reconcile-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         if (!runtime.watchDriven()) {
             runIfLeader();
