@@ -28,6 +28,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.context.Scope;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
@@ -167,7 +168,11 @@ public class ReconcileLoop implements NodeWork {
 
     /** Asks for a pass as soon as possible (after a command was committed). */
     public void kick() {
-        kicker.execute(this::runIfLeader);
+        try {
+            kicker.execute(this::runIfLeader);
+        } catch (RejectedExecutionException stopping) {
+            // the application is stopping: the next instance's first pass sees the committed change
+        }
     }
 
     /** Asks for the node of this setup to be reconciled as soon as possible (after a command was committed). */
@@ -488,6 +493,14 @@ public class ReconcileLoop implements NodeWork {
 
     private static Duration min(Duration d) {
         return d.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : d;
+    }
+
+    /**
+     * Stops the kick thread and the work queue as the application begins to stop, before Quarkus closes the database
+     * pool (docs/CONVENTIONS.md: loops stop before the resources they use).
+     */
+    void stopOnShutdown(@Observes ShutdownEvent event) {
+        close();
     }
 
     @PreDestroy
