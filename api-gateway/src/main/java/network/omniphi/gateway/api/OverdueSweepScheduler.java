@@ -27,7 +27,7 @@ public class OverdueSweepScheduler {
         this.meters = meters;
     }
 
-    @Scheduled(every = "${omniphi.gateway.overdue.interval:30s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(every = "${omniphi.gateway.overdue.interval:30s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> round() {
         return sweep.sweep().invoke(meters::record)
                 .onFailure().invoke(e -> LOG.warnf("overdue sweep round failed, the next one retries: %s",

@@ -56,7 +56,7 @@ public class PgLoginNonces implements LoginNonces {
                 .execute(Tuple.of(utc(cutoff))).map(rows -> rows.rowCount());
     }
 
-    @Scheduled(every = "${omniphi.gateway.auth.purge-interval:5m}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(every = "${omniphi.gateway.auth.purge-interval:5m}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purge() {
         return purgeExpired(clock.instant())
                 .invoke(n -> LOG.debugf("purged %d expired login challenges", n))

@@ -72,7 +72,7 @@ public class PgRevokedTokens implements RevokedTokens {
     }
 
     /** Reads the rows revoked since the last read (all unexpired ones the first time) and forgets expired tokens. */
-    @Scheduled(every = "${omniphi.gateway.auth.revocation-refresh:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(every = "${omniphi.gateway.auth.revocation-refresh:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
         Instant since = readUpTo.equals(Instant.EPOCH) ? Instant.EPOCH : readUpTo.minus(OVERLAP);
         Instant now = clock.instant();
@@ -102,7 +102,7 @@ public class PgRevokedTokens implements RevokedTokens {
         revoked.values().removeIf(expiresAt -> expiresAt.isBefore(cutoff));
     }
 
-    @Scheduled(every = "${omniphi.gateway.auth.purge-interval:5m}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(every = "${omniphi.gateway.auth.purge-interval:5m}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purge() {
         return pool.preparedQuery("DELETE FROM revoked_tokens WHERE expires_at < $1")
                 .execute(Tuple.of(utc(clock.instant().minus(skew).minus(OVERLAP))))

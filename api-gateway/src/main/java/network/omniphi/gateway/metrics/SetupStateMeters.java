@@ -70,7 +70,7 @@ public class SetupStateMeters {
         return value;
     }
 
-    @Scheduled(every = "${omniphi.metrics.refresh-interval:15s}", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(every = "${omniphi.metrics.refresh-interval:15s}", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         try {
             Map<String, long[]> seen = new LinkedHashMap<>();

@@ -1,9 +1,11 @@
 package network.omniphi.chain.infra;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
@@ -18,20 +20,26 @@ public class TrackerScheduler {
 
     private final TrackingService tracking;
     private final boolean enabled;
+    /** Set by the application's ShutdownEvent, before Quarkus closes the pool: no round starts after it. */
+    private volatile boolean stopping;
 
     public TrackerScheduler(TrackingService tracking, ChainServiceConfig config) {
         this.tracking = tracking;
         this.enabled = config.tracker().enabled();
     }
 
-    @Scheduled(every = "${omniphi.chain.tracker.tx-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(every = "${omniphi.chain.tracker.tx-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> pollTxs() {
-        return enabled ? round("tx", tracking.pollTxs()) : Uni.createFrom().voidItem();
+        return enabled && !stopping ? round("tx", tracking.pollTxs()) : Uni.createFrom().voidItem();
     }
 
-    @Scheduled(every = "${omniphi.chain.tracker.validator-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(every = "${omniphi.chain.tracker.validator-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> pollValidators() {
-        return enabled ? round("validator", tracking.pollValidators()) : Uni.createFrom().voidItem();
+        return enabled && !stopping ? round("validator", tracking.pollValidators()) : Uni.createFrom().voidItem();
+    }
+
+    void stopOnShutdown(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     private static Uni<Void> round(String what, Uni<Integer> work) {

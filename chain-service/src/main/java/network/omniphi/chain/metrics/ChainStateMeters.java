@@ -66,7 +66,7 @@ public class ChainStateMeters {
         return value;
     }
 
-    @Scheduled(every = "${omniphi.metrics.refresh-interval:15s}", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(every = "${omniphi.metrics.refresh-interval:15s}", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         try {
             Map<String, Long> txCounts = new HashMap<>();

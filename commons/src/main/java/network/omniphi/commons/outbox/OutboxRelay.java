@@ -245,7 +245,7 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "${omniphi.outbox.housekeeping-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(every = "${omniphi.outbox.housekeeping-interval:10s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void housekeeping() {
         try {
             pool.preparedQuery("DELETE FROM outbox WHERE published_at < now() - make_interval(secs => $1)")

@@ -36,7 +36,7 @@ public class BlockProducer {
                 engine.params().maxValidators(), config.devEndpoints() ? "on" : "off");
     }
 
-    @Scheduled(identity = "devnet-block-producer", every = "${devnet.block-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(identity = "devnet-block-producer", every = "${devnet.block-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void produce() {
         Block block = engine.produceBlock();
         if (!block.txs().isEmpty()) {

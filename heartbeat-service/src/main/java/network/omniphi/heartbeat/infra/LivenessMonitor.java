@@ -8,12 +8,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 
@@ -46,6 +48,8 @@ public class LivenessMonitor {
     private final Clock clock;
     private final ChainProgress progress = new ChainProgress();
     private final AtomicLong staleNodes = new AtomicLong();
+    /** Set by the application's ShutdownEvent, before Quarkus closes the pool: no round starts after it. */
+    private volatile boolean stopping;
 
     public LivenessMonitor(HeartbeatConfig config, HeartbeatEvents events, ChainHeightPort chain,
             HeartbeatIngestService ingest, Clock clock, MeterRegistry registry) {
@@ -57,9 +61,9 @@ public class LivenessMonitor {
         registry.gauge("omniphi.heartbeat.stale.nodes", staleNodes);
     }
 
-    @Scheduled(every = "${omniphi.heartbeat.liveness.interval:5s}", delay = 5, delayUnit = java.util.concurrent.TimeUnit.SECONDS, concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(every = "${omniphi.heartbeat.liveness.interval:5s}", delay = 5, delayUnit = java.util.concurrent.TimeUnit.SECONDS, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        if (!config.liveness().enabled()) {
+        if (!config.liveness().enabled() || stopping) {
             return Uni.createFrom().voidItem();
         }
         ingest.evictIdleRateLimits();
@@ -67,6 +71,10 @@ public class LivenessMonitor {
             LOG.warnf("liveness round failed, next round retries: %s", e.getMessage());
             return null;
         });
+    }
+
+    void stopOnShutdown(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     /** One round at the clock's current time. */

@@ -53,7 +53,7 @@ public class HeartbeatStateMeters {
         }
     }
 
-    @Scheduled(every = "${omniphi.metrics.refresh-interval:15s}", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(every = "${omniphi.metrics.refresh-interval:15s}", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         try {
             Row row = pool.query(STATES).execute().await().atMost(DB_TIMEOUT).iterator().next();

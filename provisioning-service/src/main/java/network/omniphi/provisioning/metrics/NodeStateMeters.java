@@ -116,7 +116,7 @@ public class NodeStateMeters {
     }
 
     /** Reads the database, the reference node and the runtime into the meters (scheduled; tests call it). */
-    @Scheduled(every = "${omniphi.metrics.refresh-interval:15s}", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(every = "${omniphi.metrics.refresh-interval:15s}", delay = 1, concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public synchronized void refresh() {
         try {
             Map<String, Long> seen = new HashMap<>();

@@ -106,6 +106,8 @@ public class ReconcileLoop implements NodeWork {
 
     private volatile ReconcileListener listener = (took, failed) -> {
     };
+    /** Set by the application's ShutdownEvent: scheduled ticks do nothing from then on. */
+    private volatile boolean stopping;
 
     /** A loop with the default intervals (tests build one per pass, as a restarted provisioner would). */
     public ReconcileLoop(BlockingNodeRecords store, NodeRuntime runtime, NodeStatusReader reader,
@@ -151,8 +153,11 @@ public class ReconcileLoop implements NodeWork {
      * Every second: the local runtime's pass; for a watch-driven runtime only a check whether leadership was just
      * gained or the resync interval is over (both run a full pass).
      */
-    @Scheduled(every = "${omniphi.provisioning.reconcile-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(every = "${omniphi.provisioning.reconcile-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
+        if (stopping) {
+            return; // the application is stopping: no pass on a closing pool
+        }
         if (!runtime.watchDriven()) {
             runIfLeader();
             return;
@@ -500,6 +505,7 @@ public class ReconcileLoop implements NodeWork {
      * pool (docs/CONVENTIONS.md: loops stop before the resources they use).
      */
     void stopOnShutdown(@Observes ShutdownEvent event) {
+        stopping = true;
         close();
     }
 
