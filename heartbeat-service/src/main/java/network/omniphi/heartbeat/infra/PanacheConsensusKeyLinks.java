@@ -60,19 +60,10 @@ public class PanacheConsensusKeyLinks {
     }
 
     /** The local setup row, created pending when the link overtook the setup event (the link carries the owner). */
-    private Uni<LocalSetupEntity> setup(KeyLinked event, Instant linkedAt) {
-        return LocalSetupEntity.<LocalSetupEntity>findById(event.setupRequestId(), LockModeType.PESSIMISTIC_WRITE)
-                .flatMap(existing -> {
-                    if (existing != null) {
-                        return Uni.createFrom().item(existing);
-                    }
-                    LocalSetupEntity setup = new LocalSetupEntity();
-                    setup.setupRequestId = event.setupRequestId();
-                    setup.walletAddress = event.walletAddress();
-                    setup.status = LocalSetupEntity.PENDING;
-                    setup.requestedAt = linkedAt;
-                    return setup.persist().replaceWith(setup);
-                });
+    private static Uni<LocalSetupEntity> setup(KeyLinked event, Instant linkedAt) {
+        return LocalSetupEntity.createIfAbsent(event.setupRequestId(), event.walletAddress(), linkedAt)
+                .flatMap(v -> LocalSetupEntity.<LocalSetupEntity>findById(event.setupRequestId(),
+                        LockModeType.PESSIMISTIC_WRITE));
     }
 
     /**

@@ -37,20 +37,13 @@ public class PanacheLocalSetups implements LocalSetups {
         this.clock = clock;
     }
 
-    /** Records a local setup as pending. Binding to an already reporting node is a separate step: {@link #bindRecent}. */
+    /**
+     * Records a local setup as pending; a setup already known (linked or stopped before this event) is left as it is.
+     * Binding to an already reporting node is a separate step: {@link #bindRecent}.
+     */
     @Override
     public Uni<Void> requested(Requested event) {
-        return LocalSetupEntity.<LocalSetupEntity>findById(event.setupRequestId()).flatMap(existing -> {
-            if (existing != null) {
-                return Uni.createFrom().voidItem(); // already known, or stopped before we saw it
-            }
-            LocalSetupEntity setup = new LocalSetupEntity();
-            setup.setupRequestId = event.setupRequestId();
-            setup.walletAddress = event.walletAddress();
-            setup.status = LocalSetupEntity.PENDING;
-            setup.requestedAt = event.requestedAt();
-            return setup.persist().replaceWithVoid();
-        });
+        return LocalSetupEntity.createIfAbsent(event.setupRequestId(), event.walletAddress(), event.requestedAt());
     }
 
     @Override
@@ -74,22 +67,18 @@ public class PanacheLocalSetups implements LocalSetups {
                                 .replaceWithVoid());
     }
 
+    /** A stop that overtook the setup's other events leaves a stopped row, so a late one cannot make it pending. */
     @Override
     public Uni<Void> stopped(Stopped event) {
         String id = event.setupRequestId();
-        return LocalSetupEntity.<LocalSetupEntity>findById(id).flatMap(setup -> {
-            LocalSetupEntity target = setup;
-            if (target == null) {
-                target = new LocalSetupEntity(); // tombstone: a late setup event must not create a pending setup
-                target.setupRequestId = id;
-                target.walletAddress = event.walletAddress();
-                target.requestedAt = clock.instant();
-            }
-            target.status = LocalSetupEntity.STOPPED;
-            target.stoppedAt = clock.instant();
-            return target.persist()
-                    .flatMap(saved -> HeartbeatEntity.update("setupRequestId = null where setupRequestId = ?1", id))
-                    .flatMap(n -> links.release(id));
-        });
+        return LocalSetupEntity.createIfAbsent(id, event.walletAddress(), clock.instant())
+                .flatMap(v -> LocalSetupEntity.<LocalSetupEntity>findById(id, LockModeType.PESSIMISTIC_WRITE))
+                .flatMap(setup -> {
+                    setup.status = LocalSetupEntity.STOPPED;
+                    setup.stoppedAt = clock.instant();
+                    return setup.persist();
+                })
+                .flatMap(saved -> HeartbeatEntity.update("setupRequestId = null where setupRequestId = ?1", id))
+                .flatMap(n -> links.release(id));
     }
 }
