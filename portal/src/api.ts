@@ -1,5 +1,5 @@
-// The gateway's public API (its OpenAPI document is served at /openapi), same origin. Errors arrive as RFC 9457 problem+json; ApiError keeps
-// the field errors so the form can show each beside the field it names.
+// The gateway's public API (its OpenAPI document is served at /openapi), same origin. Errors arrive as RFC 9457
+// problem+json; ApiError keeps the field errors so the form can show each beside the field it names.
 
 export interface FieldError {
   field: string;
