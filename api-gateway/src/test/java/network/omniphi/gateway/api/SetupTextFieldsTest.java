@@ -26,7 +26,7 @@ import network.omniphi.gateway.testing.TestAuth;
  * state is looked at (never 404 or 409).
  */
 @QuarkusTest
-class InputRulesTest {
+class SetupTextFieldsTest {
 
     private static void invalid(Response r, String field) {
         r.then().statusCode(400).contentType("application/problem+json").body("code", equalTo("invalid-request"));
