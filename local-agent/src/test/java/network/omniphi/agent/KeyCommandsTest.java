@@ -97,6 +97,8 @@ class KeyCommandsTest {
         AgentCli.Result twice = AgentCli.withPassphrase(AgentCli.PASSPHRASE, "restore", "--home", home.toString(),
                 "--in", backup.toString());
         assertThat(twice.exitCode()).isEqualTo(ExitCode.KEY_EXISTS.code());
+        assertThat(twice.out()).contains("already exists").contains(Base64Key.of(pub))
+                .contains("restore into an empty home");
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 
-import network.omniphi.agent.domain.AgentException;
 import network.omniphi.agent.domain.ConsensusKeyPair;
 import network.omniphi.agent.infra.AgentHome;
 import network.omniphi.agent.infra.EncryptedKeyFile;
@@ -30,10 +29,7 @@ public final class InitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AgentHome home = homeOption.home();
-        if (home.hasKey()) {
-            throw new AgentException.KeyExists("a consensus key already exists in " + home.root() + " (public key "
-                    + EncryptedKeyFile.publicKeyOf(home.readKeyFile()) + "); it is never overwritten");
-        }
+        home.requireNoKey("it is never overwritten");
         identity.check();
         char[] passphrase = Passphrases.fresh("the consensus key in " + home.root());
         SecureRandom random = new SecureRandom();

@@ -37,10 +37,7 @@ public final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         AgentHome home = homeOption.home();
-        if (home.hasKey()) {
-            throw new AgentException.KeyExists("a consensus key already exists in " + home.root() + " (public key "
-                    + EncryptedKeyFile.publicKeyOf(home.readKeyFile()) + "); restore into an empty home");
-        }
+        home.requireNoKey("restore into an empty home");
         identity.check();
         String backup;
         try {

@@ -85,6 +85,21 @@ public final class AgentHome {
         return read(keyFile());
     }
 
+    /**
+     * Refuses a home that already holds a key (init, restore): a key is never overwritten. {@code advice} ends the
+     * message, e.g. "restore into an empty home".
+     */
+    public void requireNoKey(String advice) {
+        if (hasKey()) {
+            throw keyExists(read(keyFile()), advice);
+        }
+    }
+
+    private AgentException.KeyExists keyExists(String keyFileText, String advice) {
+        return new AgentException.KeyExists("a consensus key already exists in " + root + " (public key "
+                + EncryptedKeyFile.publicKeyOf(keyFileText) + "); " + advice);
+    }
+
     /** Creates the folders (0700) that are missing. */
     public void createDirectories() {
         for (Path dir : new Path[]{root, nodeHome(), runDir(), logDir()}) {
@@ -104,8 +119,7 @@ public final class AgentHome {
         try {
             writeOnce(keyFile(), sealed);
         } catch (FileAlreadyExistsException e) {
-            throw new AgentException.KeyExists("a consensus key already exists in " + root + " (public key "
-                    + EncryptedKeyFile.publicKeyOf(read(keyFile())) + "); it is never overwritten");
+            throw keyExists(read(keyFile()), "it is never overwritten");
         } catch (IOException e) {
             throw new AgentException.HomeUnusable("cannot write " + keyFile() + ": " + e.getMessage(), e);
         }
