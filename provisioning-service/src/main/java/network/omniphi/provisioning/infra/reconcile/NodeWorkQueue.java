@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -46,8 +47,14 @@ final class NodeWorkQueue implements AutoCloseable {
         }
     }
 
-    /** Queues a key after a delay; an earlier delayed entry for the key is kept, a later one replaced. */
+    /**
+     * Queues a key after a delay; an earlier delayed entry for the key is kept, a later one replaced. Once the queue is
+     * closed nothing is scheduled (a reconcile that was running when the service stopped may still ask).
+     */
     void enqueueAfter(String key, Duration delay) {
+        if (!open) {
+            return;
+        }
         long due = System.nanoTime() + delay.toNanos();
         delayed.compute(key, (k, existing) -> {
             if (existing != null && existing.dueNanos() <= due && !existing.future().isDone()) {
@@ -56,10 +63,14 @@ final class NodeWorkQueue implements AutoCloseable {
             if (existing != null) {
                 existing.future().cancel(false);
             }
-            return new Delayed(due, timers.schedule(() -> {
-                delayed.remove(k);
-                enqueue(k);
-            }, delay.toMillis(), TimeUnit.MILLISECONDS));
+            try {
+                return new Delayed(due, timers.schedule(() -> {
+                    delayed.remove(k);
+                    enqueue(k);
+                }, delay.toMillis(), TimeUnit.MILLISECONDS));
+            } catch (RejectedExecutionException closedMeanwhile) {
+                return null; // the timers only refuse work once close() shut them down
+            }
         });
     }
 
@@ -91,6 +102,10 @@ final class NodeWorkQueue implements AutoCloseable {
             try {
                 reconcile.apply(key).ifPresent(after -> enqueueAfter(key, after));
             } catch (RuntimeException e) {
+                if (!open) {
+                    LOG.debugf("reconcile of %s ended by the stop: %s", key, e);
+                    return;
+                }
                 LOG.errorf(e, "reconcile of %s failed; retried in 5s", key);
                 enqueueAfter(key, Duration.ofSeconds(5));
             }
