@@ -91,13 +91,13 @@ public final class AgentHome {
      */
     public void requireNoKey(String advice) {
         if (hasKey()) {
-            throw keyExists(read(keyFile()), advice);
+            throw keyExists(advice);
         }
     }
 
-    private AgentException.KeyExists keyExists(String keyFileText, String advice) {
+    private AgentException.KeyExists keyExists(String advice) {
         return new AgentException.KeyExists("a consensus key already exists in " + root + " (public key "
-                + EncryptedKeyFile.publicKeyOf(keyFileText) + "); " + advice);
+                + EncryptedKeyFile.publicKeyOf(read(keyFile())) + "); " + advice);
     }
 
     /** Creates the folders (0700) that are missing. */
@@ -119,7 +119,7 @@ public final class AgentHome {
         try {
             writeOnce(keyFile(), sealed);
         } catch (FileAlreadyExistsException e) {
-            throw keyExists(read(keyFile()), "it is never overwritten");
+            throw keyExists("it is never overwritten");
         } catch (IOException e) {
             throw new AgentException.HomeUnusable("cannot write " + keyFile() + ": " + e.getMessage(), e);
         }
